@@ -1,0 +1,1 @@
+"""Localized playbooks: parse, compare and publish playbooks written in several languages."""

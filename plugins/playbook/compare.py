@@ -1,0 +1,407 @@
+"""Compare a locale's pages with the source's and say, rule by rule, where they drift apart.
+
+Pure functions over parsed pages. Reference resolution is passed in as a callable so that
+this module never touches the file system.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+
+from playbook.diagnostics import Diagnostic
+from playbook.model import ParsedPage, Reference, Stage
+from playbook.rules import diagnostic
+
+REQUIRED_KEYS = ("title", "description")
+LOCALIZATION_KEYS = (
+    "content-id",
+    "source-git-commit",
+    "source-wordcount",
+    "workflow-type",
+    "ht-degree",
+)
+
+ResolveReference = Callable[[ParsedPage, Reference], str]
+"""Returns "ok", "missing" or "escapes" for a page's reference."""
+
+
+@dataclass(frozen=True)
+class LocalePages:
+    """All pages of one locale, keyed by their path inside the locale folder."""
+
+    locale: str
+    folder: str  # as shown to people, e.g. "docs/sv"
+    pages: Mapping[str, ParsedPage]
+
+
+def page_diagnostics(page: ParsedPage, resolve: ResolveReference) -> list[Diagnostic]:
+    """What is wrong with a page on its own: unreadable, broken front matter, dead references."""
+    found = [
+        diagnostic(problem.rule, page.path, problem.line, problem.message, hint=problem.hint)
+        for problem in page.problems
+    ]
+    if not _front_matter_broken(page):
+        found += [
+            diagnostic(
+                "PB203", page.path, page.front_matter_end or 1,
+                f"required front matter key `{key}` is missing",
+                expected=f"a `{key}:` line in the front matter", found="no such key",
+            )
+            for key in REQUIRED_KEYS
+            if page.meta(key) in (None, "")
+        ]
+    for reference in page.references:
+        outcome = resolve(page, reference)
+        if outcome == "escapes":
+            found.append(diagnostic(
+                "PB503", page.path, reference.line,
+                f"{reference.kind} `{reference.target}` points outside the project",
+                found=reference.target,
+            ))
+        elif outcome == "missing":
+            found.append(diagnostic(
+                "PB502", page.path, reference.line,
+                f"{reference.kind} `{reference.target}` does not resolve to a file",
+                found=reference.target,
+            ))
+    return found
+
+
+def compare_locale(
+    source: LocalePages, translation: LocalePages, resolve: ResolveReference
+) -> list[Diagnostic]:
+    """Every parity finding for one translated locale, in file and line order."""
+    found: list[Diagnostic] = []
+    for rel_path, source_page in source.pages.items():
+        page = translation.pages.get(rel_path)
+        if page is None:
+            found.append(diagnostic(
+                "PB101", f"{translation.folder}/{rel_path}", 1,
+                f"page is missing in locale `{translation.locale}`",
+                expected=f"a translation of {source_page.path}", found="no file",
+            ))
+            continue
+        found += compare_page(source_page, page)
+    for rel_path, page in translation.pages.items():
+        if rel_path not in source.pages:
+            found.append(diagnostic(
+                "PB102", page.path, 1, "page has no counterpart in the source locale",
+                expected=f"a page at {source.folder}/{rel_path}", found="no source page",
+            ))
+        found += page_diagnostics(page, resolve)
+    return sorted(found, key=Diagnostic.sort_key)
+
+
+def compare_page(source: ParsedPage, page: ParsedPage) -> list[Diagnostic]:
+    """Parity of one translated page with its source page."""
+    if not page.line_count or any(p.rule in ("PB104",) for p in page.problems):
+        return []  # an empty page is reported once, as empty
+    found = _front_matter_parity(source, page)
+    pairs, stage_findings = align_stages(source, page)
+    found += stage_findings
+    for source_stage, stage in pairs:
+        found += _capability_parity(page, source_stage, stage)
+    found += _reference_parity(source, page, pairs)
+    return found
+
+
+def _front_matter_broken(page: ParsedPage) -> bool:
+    return any(problem.rule in ("PB201", "PB202") for problem in page.problems)
+
+
+def _front_matter_parity(source: ParsedPage, page: ParsedPage) -> list[Diagnostic]:
+    if _front_matter_broken(page) or _front_matter_broken(source):
+        return []
+    line = page.front_matter_end or 1
+    found = [
+        diagnostic(
+            "PB203", page.path, line,
+            f"localization key `{key}` is missing",
+            expected=f"`{key}:` in the front matter of every translation", found="no such key",
+        )
+        for key in LOCALIZATION_KEYS
+        if page.meta(key) in (None, "")
+    ]
+    already = set(REQUIRED_KEYS) | set(LOCALIZATION_KEYS)
+    present = {key.name for key in page.front_matter}
+    found += [
+        diagnostic(
+            "PB204", page.path, line,
+            f"front matter key `{key.name}` of the source is missing",
+            expected=f"`{key.name}:` as in {source.path}:{key.line}", found="no such key",
+        )
+        for key in source.front_matter
+        if key.name not in present and key.name not in already
+    ]
+    return found
+
+
+def _describe(stage: Stage) -> str:
+    return f"`{stage.title}`" + (f" {{#{stage.anchor}}}" if stage.anchor else "")
+
+
+def align_stages(
+    source: ParsedPage, page: ParsedPage
+) -> tuple[list[tuple[Stage, Stage]], list[Diagnostic]]:
+    """Pair the translation's stages with the source's: by anchor where the source has
+    anchors, by position otherwise. Returns the pairs and the stage findings."""
+    source_stages, stages = list(source.stages), list(page.stages)
+    if not source_stages or not all(stage.anchor for stage in source_stages):
+        return _align_by_position(source_stages, page)
+    found: list[Diagnostic] = []
+    by_anchor = {stage.anchor: stage for stage in stages if stage.anchor}
+    source_anchors = {stage.anchor for stage in source_stages}
+    # A translated heading that lost its anchor still pairs with the source stage at its place.
+    for index, stage in enumerate(stages):
+        if stage.anchor is None and index < len(source_stages):
+            expected = source_stages[index]
+            if expected.anchor not in by_anchor:
+                by_anchor[expected.anchor] = stage
+                found.append(diagnostic(
+                    "PB304", page.path, stage.line,
+                    f"stage {_describe(stage)} has no anchor",
+                    expected=f"{{#{expected.anchor}}} (source stage {_describe(expected)})",
+                    found="no {#id} on the heading",
+                ))
+    pairs = [(s, by_anchor[s.anchor]) for s in source_stages if s.anchor in by_anchor]
+    paired = {id(stage) for _, stage in pairs}
+    for index, source_stage in enumerate(source_stages):
+        if source_stage.anchor not in by_anchor:
+            found.append(diagnostic(
+                "PB301", page.path, _insertion_line(source_stages, index, by_anchor, page),
+                f"stage {_describe(source_stage)} is missing",
+                expected=f"a heading `## … {{#{source_stage.anchor}}}` "
+                f"(source {source.path}:{source_stage.line})",
+                found="no stage with that anchor",
+            ))
+    for stage in stages:
+        if id(stage) not in paired and (stage.anchor not in source_anchors or stage.anchor is None):
+            found.append(diagnostic(
+                "PB302", page.path, stage.line,
+                f"stage {_describe(stage)} is not in the source",
+                expected="only the source's stages: "
+                + ", ".join(f"#{s.anchor}" for s in source_stages),
+                found=_describe(stage),
+            ))
+    found += _order_findings(pairs, page)
+    return pairs, found
+
+
+def _insertion_line(
+    source_stages: list[Stage], index: int, present: Mapping[str | None, Stage], page: ParsedPage
+) -> int:
+    """Where a missing stage belongs: at the heading of the next stage that is present."""
+    for following in source_stages[index + 1:]:
+        if following.anchor in present:
+            return present[following.anchor].line
+    return max(page.line_count - 1, 1)
+
+
+def _order_findings(pairs: list[tuple[Stage, Stage]], page: ParsedPage) -> list[Diagnostic]:
+    """Stages outside the longest run that keeps the source's order are out of order."""
+    positions = [stage.line for _, stage in pairs]
+    keep = _longest_increasing(positions)
+    found = []
+    for index, (source_stage, stage) in enumerate(pairs):
+        if index in keep:
+            continue
+        before = pairs[index - 1][0] if index else None
+        expected = (
+            f"after {_describe(before)}" if before else "as the first stage"
+        ) + f" (stage {index + 1} of {len(pairs)} in the source)"
+        found.append(diagnostic(
+            "PB303", page.path, stage.line,
+            f"stage {_describe(stage)} is out of order",
+            expected=expected,
+            found=f"stage {sorted(positions).index(stage.line) + 1} of {len(pairs)}",
+        ))
+    return found
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence (patience method)."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    parent = [-1] * len(values)
+    for index, value in enumerate(values):
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if tails[middle] < value:
+                low = middle + 1
+            else:
+                high = middle
+        parent[index] = tail_index[low - 1] if low else -1
+        if low == len(tails):
+            tails.append(value)
+            tail_index.append(index)
+        else:
+            tails[low], tail_index[low] = value, index
+    keep, cursor = set(), tail_index[-1] if tail_index else -1
+    while cursor != -1:
+        keep.add(cursor)
+        cursor = parent[cursor]
+    return keep
+
+
+def _align_by_position(
+    source_stages: list[Stage], page: ParsedPage
+) -> tuple[list[tuple[Stage, Stage]], list[Diagnostic]]:
+    stages = list(page.stages)
+    pairs = list(zip(source_stages, stages))
+    found = [
+        diagnostic(
+            "PB301", page.path, max(page.line_count - 1, 1),
+            f"stage {_describe(missing)} is missing",
+            expected=f"{len(source_stages)} stages as in the source",
+            found=f"{len(stages)} stages",
+        )
+        for missing in source_stages[len(stages):]
+    ]
+    found += [
+        diagnostic(
+            "PB302", page.path, extra.line,
+            f"stage {_describe(extra)} is not in the source",
+            expected=f"{len(source_stages)} stages as in the source",
+            found=f"{len(stages)} stages",
+        )
+        for extra in stages[len(source_stages):]
+    ]
+    return pairs, found
+
+
+def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> list[Diagnostic]:
+    expected_items = source_stage.capabilities.items
+    items = stage.capabilities.items
+    if len(items) == len(expected_items):
+        return []
+    if expected_items and not items and stage.capabilities.prose_lines:
+        return [diagnostic(
+            "PB402", page.path, stage.capabilities.prose_lines[0],
+            f"the capability list of stage {_describe(stage)} is written as prose",
+            expected=f"{len(expected_items)} bullet items as in the source",
+            found="a paragraph and no list",
+        )]
+    index = first_difference(
+        [item.text for item in expected_items], [item.text for item in items]
+    )
+    if index < len(items):
+        line = items[index].line
+        at = f"item {index + 1}: `{items[index].text}`"
+    else:
+        line = items[-1].line if items else stage.line
+        at = "the end of the list"
+    source_at = (
+        f" (source item {index + 1}: `{expected_items[index].text}`)"
+        if index < len(expected_items) else ""
+    )
+    return [diagnostic(
+        "PB401", page.path, line,
+        f"stage {_describe(stage)} has {len(items)} capabilities, the source has "
+        f"{len(expected_items)}; the lists differ from {at}",
+        expected=f"{len(expected_items)} top-level items{source_at}",
+        found=f"{len(items)} top-level items",
+    )]
+
+
+def first_difference(source_items: list[str], items: list[str]) -> int:
+    """Index in `items` where a translated list stops matching the source list one to one.
+
+    Translations differ in wording, so items are matched by relative length: a sequence
+    alignment where pairing two items costs the distance of their (scaled) lengths, and a
+    dropped, added or merged item costs a fixed penalty. The first step of the cheapest
+    alignment that is not a one-to-one pairing is where the lists part ways.
+    """
+    if not source_items or not items:
+        return 0
+    scale = sum(len(text) for text in items) / max(1, sum(len(text) for text in source_items))
+
+    def pair_cost(source_text: str, text: str) -> float:
+        if source_text == text:
+            return 0.0
+        return abs(math.log((len(text) + 4) / (scale * len(source_text) + 4)))
+
+    gap = 0.9
+    rows, cols = len(source_items), len(items)
+    cost = [[math.inf] * (cols + 1) for _ in range(rows + 1)]
+    step: list[list[str]] = [[""] * (cols + 1) for _ in range(rows + 1)]
+    cost[0][0] = 0.0
+    for i in range(rows + 1):
+        for j in range(cols + 1):
+            here = cost[i][j]
+            if here == math.inf:
+                continue
+            moves = []
+            if i < rows and j < cols:
+                moves.append((i + 1, j + 1, here + pair_cost(source_items[i], items[j]), "pair"))
+            if i + 1 < rows and j < cols:  # two source items merged into one
+                merged = source_items[i] + " " + source_items[i + 1]
+                moves.append((i + 2, j + 1, here + gap * 0.5 + pair_cost(merged, items[j]),
+                              "merge"))
+            if i < rows:
+                moves.append((i + 1, j, here + gap, "drop"))
+            if j < cols:
+                moves.append((i, j + 1, here + gap, "add"))
+            for ni, nj, value, name in moves:
+                if value < cost[ni][nj]:
+                    cost[ni][nj], step[ni][nj] = value, name
+    path: list[tuple[str, int]] = []
+    i, j = rows, cols
+    while i or j:
+        name = step[i][j]
+        path.append((name, j))
+        i, j = {"pair": (i - 1, j - 1), "merge": (i - 2, j - 1),
+                "drop": (i - 1, j), "add": (i, j - 1)}[name]
+    for name, j_after in reversed(path):
+        if name != "pair":
+            return j_after - 1 if name in ("merge", "add") else j_after
+    return min(len(items), len(source_items))
+
+
+def _section_of(stages: Iterable[Stage], line: int) -> Stage | None:
+    current = None
+    for stage in stages:
+        if stage.line <= line:
+            current = stage
+    return current
+
+
+def _reference_parity(
+    source: ParsedPage, page: ParsedPage, pairs: list[tuple[Stage, Stage]]
+) -> list[Diagnostic]:
+    def key(reference: Reference) -> tuple[str, str, str | None]:
+        return (reference.kind, reference.target, reference.fragment)
+
+    have = Counter(key(reference) for reference in page.references)
+    counterpart = {id(source_stage): stage for source_stage, stage in pairs}
+    found = []
+    for reference in source.references:
+        if have[key(reference)] > 0:
+            have[key(reference)] -= 1
+            continue
+        source_stage = _section_of(source.stages, reference.line)
+        stage = counterpart.get(id(source_stage)) if source_stage else None
+        line = _section_end(page, stage) if stage else (page.title_line or 1)
+        where = f"stage {_describe(stage)}" if stage else "the introduction"
+        target = reference.target + (f"#{reference.fragment}" if reference.fragment else "")
+        found.append(diagnostic(
+            "PB501", page.path, line,
+            f"{reference.kind} `{target}` of the source is missing in {where}",
+            expected=f"a reference to `{target}` (source {source.path}:{reference.line})",
+            found="no such reference",
+        ))
+    return found
+
+
+def _section_end(page: ParsedPage, stage: Stage) -> int:
+    """The last line in a section that holds anything (an item, a paragraph, a reference)."""
+    later = [s.line for s in page.stages if s.line > stage.line]
+    limit = min(later) if later else page.line_count + 1
+    lines = [stage.line]
+    lines += [item.line for item in stage.capabilities.items]
+    lines += list(stage.capabilities.prose_lines)
+    lines += [ref.line for ref in page.references if stage.line <= ref.line < limit]
+    return max(line for line in lines if line < limit)

@@ -1,0 +1,140 @@
+"""The page model: what a playbook page contains, as plain frozen data with line numbers.
+
+Nothing here knows about MkDocs. Line numbers are 1-based and count lines of the whole
+file, front matter included, so a diagnostic can point a translator at the exact line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+GOALS_ANCHOR = "goals"
+"""The H2 section with this anchor holds the playbook's goals; every other H2 is a stage."""
+
+
+@dataclass(frozen=True)
+class FrontMatterKey:
+    """One top-level front matter key, its value and the line it stands on."""
+
+    name: str
+    value: Any
+    line: int
+
+
+@dataclass(frozen=True)
+class Capability:
+    """One top-level item of a capability list."""
+
+    text: str
+    line: int
+
+
+@dataclass(frozen=True)
+class CapabilityList:
+    """The top-level bullet items under a stage heading.
+
+    `line` is the first item's line (the heading's line when there are no items);
+    `prose_lines` are the lines where paragraphs start in the section, so a list that was
+    turned into prose can be told from a section that never had one.
+    """
+
+    items: tuple[Capability, ...]
+    line: int
+    prose_lines: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class Stage:
+    """An H2 section: its title, its stable anchor (``{#awareness}``) and its capability list."""
+
+    title: str
+    anchor: str | None
+    line: int
+    capabilities: CapabilityList
+    level: int = 2
+
+    @property
+    def is_goals(self) -> bool:
+        return self.anchor == GOALS_ANCHOR
+
+
+@dataclass(frozen=True)
+class Reference:
+    """An image or internal link the page points at (external URLs are not recorded)."""
+
+    kind: str  # "image" or "link"
+    target: str  # as written, without the #fragment
+    fragment: str | None
+    text: str
+    line: int
+
+    @property
+    def is_image(self) -> bool:
+        return self.kind == "image"
+
+
+@dataclass(frozen=True)
+class ParsedPage:
+    """Everything the checks and the diagram need to know about one Markdown page.
+
+    `path` is the path as it should be shown to people (relative to the project root,
+    e.g. ``docs/sv/playbooks/commerce-strategy.md``); `rel_path` is relative to the locale
+    folder (``playbooks/commerce-strategy.md``) and is what pages are matched on.
+    """
+
+    path: str
+    rel_path: str
+    locale: str
+    front_matter: tuple[FrontMatterKey, ...]
+    front_matter_end: int  # line of the closing ``---`` (0 when there is no front matter)
+    title: str | None  # H1 text, if any
+    title_line: int | None
+    intro: str
+    stages: tuple[Stage, ...]
+    references: tuple[Reference, ...]
+    line_count: int
+    word_count: int
+    problems: tuple[ParseProblem, ...] = field(default=())
+
+    def meta(self, name: str, default: Any = None) -> Any:
+        for key in self.front_matter:
+            if key.name == name:
+                return key.value
+        return default
+
+    def meta_line(self, name: str) -> int:
+        for key in self.front_matter:
+            if key.name == name:
+                return key.line
+        return 1
+
+    @property
+    def meta_dict(self) -> dict[str, Any]:
+        return {key.name: key.value for key in self.front_matter}
+
+    @property
+    def playbook_stages(self) -> tuple[Stage, ...]:
+        """The stages proper: every H2 section except the goals."""
+        return tuple(stage for stage in self.stages if not stage.is_goals)
+
+    @property
+    def goals(self) -> Stage | None:
+        return next((stage for stage in self.stages if stage.is_goals), None)
+
+    @property
+    def display_title(self) -> str:
+        return str(self.meta("title") or self.title or self.rel_path)
+
+
+@dataclass(frozen=True)
+class ParseProblem:
+    """Something that kept the parser from reading a page fully (broken YAML, bad bytes...).
+
+    `rule` is a rule id from :mod:`playbook.rules`.
+    """
+
+    rule: str
+    line: int
+    message: str
+    hint: str = ""

@@ -1,0 +1,355 @@
+"""Parse one playbook page (bytes) into a :class:`ParsedPage`, tolerant where Markdown is.
+
+The parser reads the file once, line by line. It understands what decides the structure a
+translation must keep: front matter, ATX and setext headings with ``{#id}`` attribute lists,
+fenced and indented code (whose contents are never structure), HTML blocks, admonitions,
+nested lists (only top-level items are capabilities) and lazy continuation lines.
+Nothing here raises on bad input: problems are returned on the page, with their line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+from playbook.model import (
+    Capability,
+    CapabilityList,
+    FrontMatterKey,
+    ParsedPage,
+    ParseProblem,
+    Reference,
+    Stage,
+)
+from playbook.text import count_words
+
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_ATTR_LIST = re.compile(r"[ \t]*\{:?([^{}]*)\}[ \t]*$")
+_ATTR_ID = re.compile(r"(?:^|\s)#([^\s#.{}]+)")
+_LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*)|[ \t]*$)")
+_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_HTML_BLOCK = re.compile(r"^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|!--|/[A-Za-z])")
+_ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]")
+_FM_KEY = re.compile(r"^([^\s#:'\"\-?][^:#]*?|'[^']*'|\"[^\"]*\")[ \t]*:(?:[ \t]|$)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+_INLINE_REF = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^\s)>]*)>?(?:\s+[\"'(][^)]*)?\s*\)")
+_REF_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+_HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
+_TAB_WIDTH = 4
+
+
+def decode_page(raw: bytes) -> tuple[str, ParseProblem | None]:
+    """Bytes to text: UTF-8 with or without a BOM. Bad bytes are replaced and reported."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if b"\x00" in raw:
+        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        text = raw.replace(b"\x00", b"").decode("utf-8", errors="replace")
+        return text, ParseProblem("PB103", line, "the file contains a NUL byte")
+    try:
+        return raw.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        problem = ParseProblem(
+            "PB103", line, f"byte 0x{raw[error.start]:02x} at offset {error.start} is not UTF-8"
+        )
+        return raw.decode("utf-8", errors="replace"), problem
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines without their endings; CRLF and lone CR count as line breaks like LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+@dataclass
+class _FrontMatter:
+    keys: tuple[FrontMatterKey, ...] = ()
+    end: int = 0  # 1-based line of the closing fence; 0 without front matter
+    problems: list[ParseProblem] = field(default_factory=list)
+
+
+def parse_front_matter(lines: list[str]) -> _FrontMatter:
+    """Read the ``---`` block at the top of the page, keeping each top-level key's line."""
+    if not lines or lines[0].rstrip() != "---":
+        return _FrontMatter(problems=[ParseProblem("PB202", 1, "the page has no front matter")])
+    end = next(
+        (index for index in range(1, len(lines)) if lines[index].rstrip() in ("---", "...")), None
+    )
+    if end is None:
+        return _FrontMatter(
+            problems=[ParseProblem("PB201", 1, "the front matter is never closed with `---`")]
+        )
+    block = "\n".join(lines[1:end])
+    try:
+        data = yaml.load(block, Loader=_SafeLoader) if block.strip() else {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        # Clamp to the block: YAML reports unclosed brackets at the end of the stream.
+        line = min(mark.line + 2, end) if mark is not None else 2
+        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
+        return _FrontMatter(
+            end=end + 1,
+            problems=[ParseProblem("PB201", line, f"the front matter is not valid YAML: {reason}")],
+        )
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        return _FrontMatter(
+            end=end + 1,
+            problems=[ParseProblem("PB201", 2, f"the front matter is a {kind}, not a mapping")],
+        )
+    key_lines: dict[str, int] = {}
+    for index in range(1, end):
+        match = _FM_KEY.match(lines[index])
+        if match:
+            key_lines.setdefault(match.group(1).strip("'\""), index + 1)
+    keys = tuple(
+        FrontMatterKey(str(name), value, key_lines.get(str(name), 2))
+        for name, value in data.items()
+    )
+    return _FrontMatter(keys=keys, end=end + 1)
+
+
+def _indent_width(text: str) -> int:
+    width = 0
+    for char in text:
+        if char == " ":
+            width += 1
+        elif char == "\t":
+            width += _TAB_WIDTH - width % _TAB_WIDTH
+        else:
+            break
+    return width
+
+
+def _heading_text(raw: str) -> tuple[str, str | None]:
+    """Split ``Awareness {#awareness}`` into its text and anchor."""
+    anchor = None
+    attrs = _ATTR_LIST.search(raw)
+    if attrs:
+        id_match = _ATTR_ID.search(attrs.group(1))
+        if id_match or attrs.group(1).strip().startswith((".", "#")):
+            anchor = id_match.group(1) if id_match else None
+            raw = raw[: attrs.start()]
+    return raw.strip(), anchor
+
+
+def _references(text: str, line: int) -> list[Reference]:
+    """Images and internal links on one line of prose (code spans are not prose)."""
+    text = _CODE_SPAN.sub("", text)
+    found: list[Reference] = []
+    for match in _INLINE_REF.finditer(text):
+        found.extend(_reference("image" if match.group(1) else "link", match.group(3),
+                                match.group(2), line))
+    for match in _HTML_IMG.finditer(text):
+        found.extend(_reference("image", match.group(1), "", line))
+    definition = _REF_DEFINITION.match(text)
+    if definition:
+        found.extend(_reference("link", definition.group(2), definition.group(1), line))
+    return found
+
+
+def _reference(kind: str, url: str, label: str, line: int) -> list[Reference]:
+    if not url or _EXTERNAL.match(url):
+        return []
+    target, _, fragment = url.partition("#")
+    return [Reference(kind, target, fragment or None, label.strip(), line)]
+
+
+@dataclass
+class _Section:
+    """A stage under construction while the body is scanned."""
+
+    title: str
+    anchor: str | None
+    line: int
+    level: int
+    items: list[list] = field(default_factory=list)  # [text, line] pairs
+    paragraphs: list[int] = field(default_factory=list)
+
+    def freeze(self) -> Stage:
+        capabilities = tuple(Capability(" ".join(text.split()), line) for text, line in self.items)
+        first = capabilities[0].line if capabilities else self.line
+        return Stage(
+            self.title,
+            self.anchor,
+            self.line,
+            CapabilityList(capabilities, first, tuple(self.paragraphs)),
+            self.level,
+        )
+
+
+class _BodyScanner:
+    """Walks the body lines once, tracking the few block contexts that matter."""
+
+    def __init__(self, lines: list[str], first_line: int) -> None:
+        self.lines = lines
+        self.first_line = first_line
+        self.title: str | None = None
+        self.title_line: int | None = None
+        self.intro: list[str] = []
+        self.sections: list[_Section] = []
+        self.references: list[Reference] = []
+
+    def scan(self) -> None:
+        fence: str | None = None
+        html_block = False
+        list_content_indent: int | None = None  # content column of the current top-level item
+        list_base_indent = 0
+        previous_blank = True
+        previous_kind = "blank"  # blank | paragraph | item | heading | other
+        for offset, raw in enumerate(self.lines):
+            line_no = self.first_line + offset
+            stripped = raw.strip()
+            if fence is not None:
+                if stripped.startswith(fence) and set(stripped) <= set(fence[0]):
+                    fence = None
+                continue
+            fence_match = _FENCE.match(raw)
+            if fence_match and _indent_width(raw) < 4:
+                fence = fence_match.group(2)
+                previous_kind, previous_blank = "other", False
+                continue
+            if not stripped:
+                html_block = False
+                previous_blank, previous_kind = True, "blank"
+                continue
+            if html_block:
+                self._collect(raw, line_no)
+                continue
+            indent = _indent_width(raw)
+
+            if list_content_indent is not None and indent >= list_content_indent:
+                # Continuation of the current item (nested list, paragraph or code inside it).
+                if previous_kind == "item" and not previous_blank and not _LIST_ITEM.match(raw):
+                    self._extend_item(stripped)
+                self._collect(raw, line_no)
+                previous_blank = False
+                continue
+
+            heading = self._heading(raw, previous_kind, line_no)
+            if heading:
+                list_content_indent = None
+                previous_kind, previous_blank = "heading", False
+                continue
+
+            item = _LIST_ITEM.match(raw)
+            if item and indent < 4 and not _THEMATIC_BREAK.match(raw):
+                starts_list = list_content_indent is None
+                if starts_list or indent <= list_base_indent or indent < list_content_indent:
+                    list_base_indent = indent if starts_list else list_base_indent
+                    spacing = _indent_width(item.group(3) or " ") if item.group(4) else 1
+                    spacing = 1 if spacing > 4 else spacing
+                    list_content_indent = indent + len(item.group(2)) + spacing
+                    self._add_item(item.group(4) or "", line_no)
+                    self._collect(raw, line_no)
+                    previous_kind, previous_blank = "item", False
+                    continue
+
+            if indent >= 4 and previous_blank and list_content_indent is None:
+                continue  # indented code block
+            if previous_kind == "item" and not previous_blank:
+                self._extend_item(stripped)  # lazy continuation line
+                self._collect(raw, line_no)
+                previous_blank = False
+                continue
+
+            list_content_indent = None
+            if _HTML_BLOCK.match(raw) and previous_blank:
+                html_block = True
+                self._collect(raw, line_no)
+                previous_kind, previous_blank = "other", False
+                continue
+            if _ADMONITION.match(raw) or _THEMATIC_BREAK.match(raw):
+                previous_kind, previous_blank = "other", False
+                continue
+            if previous_kind != "paragraph":
+                self._start_paragraph(line_no)
+            self._paragraph_text(stripped)
+            self._collect(raw, line_no)
+            previous_kind, previous_blank = "paragraph", False
+
+    def _heading(self, raw: str, previous_kind: str, line_no: int) -> bool:
+        atx = _ATX.match(raw)
+        if atx:
+            self._open_heading(len(atx.group(1)), atx.group(2) or "", line_no)
+            return True
+        setext = _SETEXT.match(raw)
+        if setext and previous_kind == "paragraph":
+            level = 1 if setext.group(1).startswith("=") else 2
+            self._retitle_paragraph_as_heading(level, line_no - 1)
+            return True
+        return False
+
+    def _open_heading(self, level: int, raw_text: str, line_no: int) -> None:
+        text, anchor = _heading_text(raw_text)
+        if level == 1 and self.title is None:
+            self.title, self.title_line = text, line_no
+        elif level == 2:
+            self.sections.append(_Section(text, anchor, line_no, level))
+
+    def _retitle_paragraph_as_heading(self, level: int, line_no: int) -> None:
+        text = self.lines[line_no - self.first_line].strip()
+        section = self.sections[-1] if self.sections else None
+        if section is not None and section.paragraphs and section.paragraphs[-1] == line_no:
+            section.paragraphs.pop()
+        elif section is None and self.intro:
+            self.intro.pop()
+        self._open_heading(level, text, line_no)
+
+    def _add_item(self, text: str, line_no: int) -> None:
+        if self.sections:
+            self.sections[-1].items.append([text, line_no])
+
+    def _extend_item(self, text: str) -> None:
+        if self.sections and self.sections[-1].items:
+            self.sections[-1].items[-1][0] += " " + text
+
+    def _start_paragraph(self, line_no: int) -> None:
+        if self.sections:
+            self.sections[-1].paragraphs.append(line_no)
+
+    def _paragraph_text(self, text: str) -> None:
+        if not self.sections and self.title is not None:
+            self.intro.append(text)
+
+    def _collect(self, raw: str, line_no: int) -> None:
+        if "](" in raw or "<img" in raw or "]:" in raw:
+            self.references.extend(_references(raw, line_no))
+
+
+def parse_page(path: str, rel_path: str, locale: str, raw: bytes) -> ParsedPage:
+    """Parse one page. Never raises on bad input: problems are listed on the page."""
+    text, decode_problem = decode_page(raw)
+    problems: list[ParseProblem] = [decode_problem] if decode_problem else []
+    lines = split_lines(text)
+    if not text.strip():
+        problems.append(ParseProblem("PB104", 1, "the page is empty"))
+        return ParsedPage(path, rel_path, locale, (), 0, None, None, "", (), (),
+                          len(lines) if text else 0, 0, tuple(problems))
+    front = parse_front_matter(lines)
+    problems.extend(front.problems)
+    body_lines = lines[front.end:]
+    scanner = _BodyScanner(body_lines, front.end + 1)
+    scanner.scan()
+    return ParsedPage(
+        path=path,
+        rel_path=rel_path,
+        locale=locale,
+        front_matter=front.keys,
+        front_matter_end=front.end,
+        title=scanner.title,
+        title_line=scanner.title_line,
+        intro=" ".join(scanner.intro),
+        stages=tuple(section.freeze() for section in scanner.sections),
+        references=tuple(scanner.references),
+        line_count=len(lines),
+        word_count=count_words("\n".join(body_lines)),
+        problems=tuple(problems),
+    )

@@ -1,0 +1,156 @@
+"""Read a docs tree from disk into parsed pages, once per file, and resolve references.
+
+Folder layout (mkdocs-static-i18n, folder structure): ``docs/<locale>/<page>.md``. Files in the
+top-level ``assets/`` folder are published at the site's ``assets/`` path.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from playbook.compare import LocalePages
+from playbook.framework_ref import is_framework_diagram
+from playbook.model import ParsedPage, ParseProblem, Reference
+from playbook.parse import parse_page
+
+ASSETS_FOLDER = "assets"
+
+
+@dataclass(frozen=True)
+class DocsTree:
+    """Every locale's pages and the files a reference may point at."""
+
+    root: Path  # the project folder (where mkdocs.yml is)
+    docs_dir: Path
+    source_locale: str
+    locales: dict[str, LocalePages]
+    files: frozenset[str]  # docs-relative paths of every file under docs/, POSIX style
+    asset_files: frozenset[str]  # paths under the top-level assets/, as "assets/…"
+
+    @property
+    def source(self) -> LocalePages:
+        return self.locales[self.source_locale]
+
+    def translations(self) -> list[LocalePages]:
+        return [pages for locale, pages in self.locales.items() if locale != self.source_locale]
+
+    def display(self, path: Path) -> str:
+        return _display(self.root, path)
+
+    def resolve(self, page: ParsedPage, reference: Reference) -> str:
+        """"ok", "missing" or "escapes", following mkdocs-static-i18n's lookup order."""
+        if not reference.target:
+            return "ok"  # a link to an anchor on the same page
+        target = reference.target.split("?", 1)[0]
+        if target.startswith("/"):
+            uri = posixpath.normpath(target.lstrip("/"))
+        else:
+            base = posixpath.dirname(f"{page.locale}/{page.rel_path}")
+            uri = posixpath.normpath(posixpath.join(base, target))
+        if uri == ".." or uri.startswith("../"):
+            return "escapes"
+        for candidate in self._candidates(uri, page.locale):
+            if candidate in self.files or candidate in self.asset_files:
+                return "ok"
+            if is_framework_diagram(candidate):
+                return "ok"  # drawn at build time from the page itself
+            if candidate.rstrip("/") + "/index.md" in self.files:
+                return "ok"
+        return "missing"
+
+    def _candidates(self, uri: str, locale: str) -> Iterable[str]:
+        head, _, rest = uri.partition("/")
+        if head in self.locales:
+            yield uri
+            yield f"{self.source_locale}/{rest}"
+            yield rest
+        else:
+            yield f"{locale}/{uri}"
+            yield f"{self.source_locale}/{uri}"
+            yield uri
+
+
+def _display(root: Path, path: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _walk(folder: Path) -> tuple[list[Path], list[ParseProblem]]:
+    """Every file below `folder`, not following symlinked folders (a loop cannot trap us)."""
+    found: list[Path] = []
+    problems: list[ParseProblem] = []
+
+    def on_error(error: OSError) -> None:
+        problems.append(ParseProblem("PB103", 1, f"cannot read {error.filename}: {error.strerror}"))
+
+    for current, folders, names in os.walk(folder, onerror=on_error):
+        folders[:] = sorted(f for f in folders if not os.path.islink(os.path.join(current, f)))
+        found.extend(Path(current, name) for name in sorted(names))
+    return found, problems
+
+
+def load_tree(
+    root: Path,
+    docs_dir: Path,
+    source_locale: str,
+    locales: Iterable[str],
+) -> tuple[DocsTree, list[ParsedPage]]:
+    """Parse every Markdown page of every locale. Returns the tree and pseudo-pages that carry
+    problems about folders (a locale folder that cannot be read), so nothing is lost silently."""
+    locale_pages: dict[str, LocalePages] = {}
+    files: set[str] = set()
+    unreadable: list[ParsedPage] = []
+    for locale in locales:
+        folder = docs_dir / locale
+        display = _display(root, folder)
+        pages: dict[str, ParsedPage] = {}
+        if folder.is_symlink() and not folder.exists() or not folder.is_dir():
+            reason = "is a broken symlink or a symlink loop" if folder.is_symlink() else "is missing"
+            unreadable.append(_folder_problem(display, locale, f"locale folder {display} {reason}"))
+            locale_pages[locale] = LocalePages(locale, display, pages)
+            continue
+        paths, problems = _walk(folder)
+        unreadable += [_folder_problem(display, locale, p.message) for p in problems]
+        for path in paths:
+            rel = path.relative_to(folder).as_posix()
+            files.add(f"{locale}/{rel}")
+            if path.suffix.lower() != ".md":
+                continue
+            try:
+                raw = path.read_bytes()
+            except OSError as error:
+                raw = b""
+                unreadable.append(_folder_problem(
+                    _display(root, path), locale, f"cannot read the page: {error.strerror}"
+                ))
+                continue
+            pages[rel] = parse_page(_display(root, path), rel, locale, raw)
+        locale_pages[locale] = LocalePages(locale, display, pages)
+    asset_paths, asset_problems = (
+        _walk(root / ASSETS_FOLDER) if (root / ASSETS_FOLDER).is_dir() else ([], [])
+    )
+    unreadable += [_folder_problem(ASSETS_FOLDER, "", p.message) for p in asset_problems]
+    asset_files = frozenset(
+        f"{ASSETS_FOLDER}/{path.relative_to(root / ASSETS_FOLDER).as_posix()}"
+        for path in asset_paths
+    )
+    tree = DocsTree(
+        root=root,
+        docs_dir=docs_dir,
+        source_locale=source_locale,
+        locales=locale_pages,
+        files=frozenset(files),
+        asset_files=asset_files,
+    )
+    return tree, unreadable
+
+
+def _folder_problem(display: str, locale: str, message: str) -> ParsedPage:
+    return ParsedPage(display, "", locale, (), 0, None, None, "", (), (), 0, 0,
+                      (ParseProblem("PB103", 1, message),))
