@@ -109,7 +109,8 @@ def compare_page(source: ParsedPage, page: ParsedPage) -> list[Diagnostic]:
 
 
 def _front_matter_broken(page: ParsedPage) -> bool:
-    return any(problem.rule in ("PB201", "PB202") for problem in page.problems)
+    """True when the front matter cannot be judged key by key (and was reported already)."""
+    return any(problem.rule in ("PB104", "PB201", "PB202") for problem in page.problems)
 
 
 def _front_matter_parity(source: ParsedPage, page: ParsedPage) -> list[Diagnostic]:
@@ -310,19 +311,22 @@ def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> l
 def first_difference(source_items: list[str], items: list[str]) -> int:
     """Index in `items` where a translated list stops matching the source list one to one.
 
-    Translations differ in wording, so items are matched by relative length: a sequence
-    alignment where pairing two items costs the distance of their (scaled) lengths, and a
-    dropped, added or merged item costs a fixed penalty. The first step of the cheapest
-    alignment that is not a one-to-one pairing is where the lists part ways.
+    Translations differ in wording, so items are matched by relative length and by shared
+    letter trigrams (cognates and loan words: *Produkt*, *online*, *RFQ*): a sequence alignment
+    where pairing two items costs the distance of their scaled lengths less their trigram
+    overlap, and a dropped, added or merged item costs a fixed penalty. The first step of the
+    cheapest alignment that is not a one-to-one pairing is where the lists part ways.
     """
     if not source_items or not items:
         return 0
-    scale = sum(len(text) for text in items) / max(1, sum(len(text) for text in source_items))
+    # Mean lengths, not sums: a dropped item must not shrink the expected length of the rest.
+    scale = (sum(map(len, items)) / len(items)) / max(1.0, sum(map(len, source_items)) / len(source_items))
 
     def pair_cost(source_text: str, text: str) -> float:
         if source_text == text:
             return 0.0
-        return abs(math.log((len(text) + 4) / (scale * len(source_text) + 4)))
+        length_cost = abs(math.log((len(text) + 4) / (scale * len(source_text) + 4)))
+        return length_cost - _trigram_overlap(source_text, text)
 
     gap = 0.9
     rows, cols = len(source_items), len(items)
@@ -359,6 +363,17 @@ def first_difference(source_items: list[str], items: list[str]) -> int:
         if name != "pair":
             return j_after - 1 if name in ("merge", "add") else j_after
     return min(len(items), len(source_items))
+
+
+def _trigrams(text: str) -> set[str]:
+    words = "".join(char if char.isalnum() else " " for char in text.lower()).split()
+    return {word[i:i + 3] for word in words for i in range(max(1, len(word) - 2))}
+
+
+def _trigram_overlap(first: str, second: str) -> float:
+    """Jaccard overlap of the two texts' letter trigrams, 0 (nothing shared) to 1."""
+    a, b = _trigrams(first), _trigrams(second)
+    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 def _section_of(stages: Iterable[Stage], line: int) -> Stage | None:

@@ -90,8 +90,9 @@ def parse_front_matter(lines: list[str]) -> _FrontMatter:
     try:
         data = yaml.load(block, Loader=_SafeLoader) if block.strip() else {}
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        # Clamp to the block: YAML reports unclosed brackets at the end of the stream.
+        # The context mark is where the broken construct opens (an unclosed bracket's line);
+        # the problem mark alone often points at the end of the block.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         line = min(mark.line + 2, end) if mark is not None else 2
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         return _FrontMatter(
