@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from playbook.compare import compare_locale, page_diagnostics
 from playbook.diagnostics import Diagnostic
+from playbook.glossary import Glossary, load_glossaries
 from playbook.settings import ProjectSettings
+from playbook.terminology import check_locale_terminology
 from playbook.tree import DocsTree, load_tree
 
 
-def check_tree(tree: DocsTree, folder_problems: list) -> list[Diagnostic]:
+def check_tree(
+    tree: DocsTree, folder_problems: list, glossaries: Mapping[str, Glossary] | None = None
+) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for page in folder_problems:
         found += page_diagnostics(page, tree.resolve)
@@ -16,6 +22,9 @@ def check_tree(tree: DocsTree, folder_problems: list) -> list[Diagnostic]:
         found += page_diagnostics(page, tree.resolve)
     for translation in tree.translations():
         found += compare_locale(tree.source, translation, tree.resolve)
+        glossary = (glossaries or {}).get(translation.locale)
+        if glossary is not None:
+            found += check_locale_terminology(tree.source, translation, glossary)
     return found
 
 
@@ -24,5 +33,10 @@ def check_project(settings: ProjectSettings) -> tuple[DocsTree, list[Diagnostic]
     tree, folder_problems = load_tree(
         settings.root, settings.docs_dir, settings.source_locale, settings.locale_codes
     )
-    found = settings.apply_severity(check_tree(tree, folder_problems))
+    glossaries, glossary_problems = load_glossaries(
+        settings.glossary_dir, [pages.locale for pages in tree.translations()], tree.display
+    )
+    found = settings.apply_severity(
+        check_tree(tree, folder_problems, glossaries) + glossary_problems
+    )
     return tree, sorted(found, key=Diagnostic.sort_key)

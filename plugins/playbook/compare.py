@@ -6,6 +6,7 @@ this module never touches the file system.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
@@ -308,6 +309,10 @@ def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> l
     )]
 
 
+_ALIGNMENT_SLACK = 16
+"""How far beyond the difference in length an item alignment may wander from the diagonal."""
+
+
 def first_difference(source_items: list[str], items: list[str]) -> int:
     """Index in `items` where a translated list stops matching the source list one to one.
 
@@ -330,12 +335,15 @@ def first_difference(source_items: list[str], items: list[str]) -> int:
 
     gap = 0.9
     rows, cols = len(source_items), len(items)
-    cost = [[math.inf] * (cols + 1) for _ in range(rows + 1)]
-    step: list[list[str]] = [[""] * (cols + 1) for _ in range(rows + 1)]
-    cost[0][0] = 0.0
+    # Only cells near the diagonal: an alignment straying further would drop and add more than
+    # _ALIGNMENT_SLACK items, and the full table of two lists of 10,000 items would not fit.
+    low = min(0, cols - rows) - _ALIGNMENT_SLACK
+    high = max(0, cols - rows) + _ALIGNMENT_SLACK
+    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    step: dict[tuple[int, int], str] = {}
     for i in range(rows + 1):
-        for j in range(cols + 1):
-            here = cost[i][j]
+        for j in range(max(0, i + low), min(cols, i + high) + 1):
+            here = cost.get((i, j), math.inf)
             if here == math.inf:
                 continue
             moves = []
@@ -350,12 +358,12 @@ def first_difference(source_items: list[str], items: list[str]) -> int:
             if j < cols:
                 moves.append((i, j + 1, here + gap, "add"))
             for ni, nj, value, name in moves:
-                if value < cost[ni][nj]:
-                    cost[ni][nj], step[ni][nj] = value, name
+                if low <= nj - ni <= high and value < cost.get((ni, nj), math.inf):
+                    cost[ni, nj], step[ni, nj] = value, name
     path: list[tuple[str, int]] = []
     i, j = rows, cols
     while i or j:
-        name = step[i][j]
+        name = step[i, j]
         path.append((name, j))
         i, j = {"pair": (i - 1, j - 1), "merge": (i - 2, j - 1),
                 "drop": (i - 1, j), "add": (i, j - 1)}[name]
@@ -365,9 +373,10 @@ def first_difference(source_items: list[str], items: list[str]) -> int:
     return min(len(items), len(source_items))
 
 
-def _trigrams(text: str) -> set[str]:
+@functools.lru_cache(maxsize=4096)  # each item is paired with every item in its band
+def _trigrams(text: str) -> frozenset[str]:
     words = "".join(char if char.isalnum() else " " for char in text.lower()).split()
-    return {word[i:i + 3] for word in words for i in range(max(1, len(word) - 2))}
+    return frozenset(word[i:i + 3] for word in words for i in range(max(1, len(word) - 2)))
 
 
 def _trigram_overlap(first: str, second: str) -> float:

@@ -16,12 +16,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
 
 from playbook.check import check_project
 from playbook.diagnostics import Diagnostic, Severity
+from playbook.git_history import open_repository
+from playbook.reader_site import ReaderSite
 from playbook.render import render_text_one, summary_line
-from playbook.settings import ProjectSettings, SettingsError, settings_from
-from playbook.tree import ASSETS_FOLDER
+from playbook.settings import DEFAULT_GLOSSARY_DIR, ProjectSettings, SettingsError, settings_from
+from playbook.status import compute_status
+from playbook.status_render import locale_summary_line
+from playbook.tree import ASSETS_FOLDER, DocsTree
 
 log = get_plugin_logger(__name__)
 
@@ -39,6 +45,9 @@ class PlaybookConfig(base.Config):
     """The locale translations are compared with; defaults to the i18n default language."""
     severity = c.Type(dict, default={})
     """Per-rule severity overrides, by id or slug: ``{PB204: info, stage-anchor: error}``."""
+    glossary_dir = c.Type(str, default=DEFAULT_GLOSSARY_DIR)
+    """Folder of per-locale glossaries (``<locale>.yml``), relative to mkdocs.yml; when it
+    does not exist, terminology is not checked."""
 
 
 class I18nState:
@@ -72,6 +81,7 @@ class I18nState:
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         self._depth = 0
+        self._reader_site: ReaderSite | None = None  # translation status, once per build
 
     def project_settings(self, config: MkDocsConfig) -> ProjectSettings:
         config_file = Path(config.config_file_path).resolve()
@@ -81,7 +91,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 docs_dir=Path(config.docs_dir),
                 languages=I18nState(config).languages(),
                 options={"source_locale": self.config.source_locale,
-                         "severity": self.config.severity},
+                         "severity": self.config.severity,
+                         "glossary_dir": self.config.glossary_dir},
                 where=f"{config_file.name}: plugins.playbook",
                 config_file=config_file,
             )
@@ -93,7 +104,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._depth += 1
         if self._depth == 1 and self.config.enabled:
-            self._report(check_project(self.project_settings(config))[1])
+            settings = self.project_settings(config)
+            tree, found = check_project(settings)
+            self._report(found)
+            self._reader_site = self._translation_status(tree, settings, config)
+
+    def _translation_status(self, tree: DocsTree, settings: ProjectSettings,
+                            config: MkDocsConfig) -> ReaderSite:
+        """The same status ``playbook status`` prints, from the tree the check just parsed."""
+        report = compute_status(tree, settings.locales, open_repository(settings.root))
+        for status in report.locales:
+            log.info(f"translation status: {locale_summary_line(status)}")
+        for warning in report.warnings:
+            log.info(f"translation status: {warning}")  # facts for readers, not build failures
+        return ReaderSite(report, I18nState(config).default or settings.source_locale,
+                          tuple(settings.locale_codes), config.site_url or "",
+                          config.use_directory_urls)
 
     def _report(self, found: list[Diagnostic]) -> None:
         for item in found:
@@ -120,7 +146,25 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 uri = path.relative_to(root).as_posix()
                 files.append(File(uri, str(root), config.site_dir, config.use_directory_urls,
                                   dest_uri=prefix + uri))
+        site = self._reader_site
+        if site is not None:
+            site.add_status_page(files, config, I18nState(config).current or site.default_locale)
         return files
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict:
+        """Notices and hreflang alternates for overrides/main.html."""
+        site = self._reader_site
+        if site is not None:
+            context.update(site.page_context(page, I18nState(config).current or site.default_locale))
+        return context
+
+    def on_template_context(self, context: dict, *, template_name: str,
+                            config: MkDocsConfig) -> dict:
+        """The alternates for overrides/sitemap.xml."""
+        if template_name == "sitemap.xml" and self._reader_site is not None:
+            context["playbook_sitemap"] = self._reader_site.sitemap()
+        return context
 
     # Lowest priority: after the i18n plugin's other-language passes have all finished.
     @event_priority(-110)

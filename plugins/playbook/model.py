@@ -96,6 +96,9 @@ class ParsedPage:
     line_count: int
     word_count: int
     problems: tuple[ParseProblem, ...] = field(default=())
+    text_lines: tuple[tuple[int, str], ...] = field(default=(), repr=False)
+    """Every non-blank line outside fenced and indented code, front matter included, with code
+    spans blanked out, as (line number, text): what the terminology check reads."""
 
     def meta(self, name: str, default: Any = None) -> Any:
         for key in self.front_matter:

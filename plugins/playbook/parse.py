@@ -47,20 +47,27 @@ _TAB_WIDTH = 4
 
 def decode_page(raw: bytes) -> tuple[str, ParseProblem | None]:
     """Bytes to text: UTF-8 with or without a BOM. Bad bytes are replaced and reported."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
+    bom = 3 if raw.startswith(b"\xef\xbb\xbf") else 0
+    raw = raw[bom:]
     if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+        line = _line_at(raw, raw.index(b"\x00"))
         text = raw.replace(b"\x00", b"").decode("utf-8", errors="replace")
         return text, ParseProblem("PB103", line, "the file contains a NUL byte")
     try:
         return raw.decode("utf-8"), None
     except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
+        offset = bom + error.start  # in the file as it is on disk
         problem = ParseProblem(
-            "PB103", line, f"byte 0x{raw[error.start]:02x} at offset {error.start} is not UTF-8"
+            "PB103", _line_at(raw, error.start),
+            f"byte 0x{raw[error.start]:02x} at offset {offset} is not UTF-8",
         )
         return raw.decode("utf-8", errors="replace"), problem
+
+
+def _line_at(raw: bytes, offset: int) -> int:
+    """The 1-based line of a byte offset, counting CRLF, LF and lone CR as :func:`split_lines`."""
+    before = raw[:offset]
+    return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
 
 
 def split_lines(text: str) -> list[str]:
@@ -197,6 +204,7 @@ class _BodyScanner:
         self.intro: list[str] = []
         self.sections: list[_Section] = []
         self.references: list[Reference] = []
+        self.code_lines: set[int] = set()  # fenced and indented code, fences included
 
     def scan(self) -> None:
         fence: str | None = None
@@ -209,11 +217,13 @@ class _BodyScanner:
             line_no = self.first_line + offset
             stripped = raw.strip()
             if fence is not None:
+                self.code_lines.add(line_no)
                 if stripped.startswith(fence) and set(stripped) <= set(fence[0]):
                     fence = None
                 continue
             fence_match = _FENCE.match(raw)
             if fence_match and _indent_width(raw) < 4:
+                self.code_lines.add(line_no)
                 fence = fence_match.group(2)
                 previous_kind, previous_blank = "other", False
                 continue
@@ -254,6 +264,7 @@ class _BodyScanner:
                     continue
 
             if indent >= 4 and previous_blank and list_content_indent is None:
+                self.code_lines.add(line_no)
                 continue  # indented code block
             if previous_kind == "item" and not previous_blank:
                 self._extend_item(stripped)  # lazy continuation line
@@ -353,4 +364,18 @@ def parse_page(path: str, rel_path: str, locale: str, raw: bytes) -> ParsedPage:
         line_count=len(lines),
         word_count=count_words("\n".join(body_lines)),
         problems=tuple(problems),
+        text_lines=_readable_lines(lines, scanner.code_lines),
     )
+
+
+def _readable_lines(lines: list[str], code_lines: set[int]) -> tuple[tuple[int, str], ...]:
+    """Non-blank lines outside code, with code spans blanked (columns stay where they were)."""
+    return tuple(
+        (number, _CODE_SPAN.sub(_blank, text) if "`" in text else text)
+        for number, text in enumerate(lines, 1)
+        if number not in code_lines and text.strip()
+    )
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())

@@ -61,6 +61,16 @@ RULES: tuple[Rule, ...] = (
          "Fix the path: it is relative to the page's file and must stay inside the project."),
     Rule("PB503", "reference-escapes", _E, "A reference points outside the project.",
          "Use a path inside `docs/` or the top-level `assets/` folder."),
+    Rule("PB601", "term-forbidden", _W,
+         "A translation uses a rendering the locale's glossary lists as wrong.",
+         "Use the approved term the glossary gives for the source term."),
+    Rule("PB602", "term-missing", _I,
+         "A stage or capability whose source has a glossary term lacks every approved "
+         "rendering of it.",
+         "Use one of the glossary's approved renderings, or add the good term you used to the "
+         "glossary."),
+    Rule("PB603", "glossary-invalid", _E, "A glossary file cannot be read or has a bad entry.",
+         "Fix the file at the line given; see the glossary format in the README."),
 )
 
 RULES_BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}

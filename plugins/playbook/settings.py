@@ -17,6 +17,10 @@ from playbook.diagnostics import Diagnostic, Severity
 from playbook.rules import lookup
 
 
+DEFAULT_GLOSSARY_DIR = "glossary"
+"""Where the per-locale glossaries live, relative to the project folder."""
+
+
 class SettingsError(Exception):
     """mkdocs.yml or the plugin options cannot be used; the message says where and why."""
 
@@ -35,6 +39,7 @@ class ProjectSettings:
     locales: tuple[Locale, ...]  # source first
     severities: Mapping[str, Severity] = field(default_factory=dict)  # rule id -> severity
     config_file: Path | None = None
+    glossary_dir: Path | None = None  # glossary/<locale>.yml termbases; None: no terminology
 
     @property
     def locale_codes(self) -> list[str]:
@@ -150,4 +155,5 @@ def settings_from(
         locales=tuple(locales),
         severities=parse_severities(options.get("severity"), where),
         config_file=config_file,
+        glossary_dir=root / str(options.get("glossary_dir") or DEFAULT_GLOSSARY_DIR),
     )

@@ -1,0 +1,105 @@
+"""What git knows about the source pages: last commits, recorded commits, diffs since then.
+
+A thin wrapper over the ``git`` command (no library). Nothing here raises: when git is not
+installed, the folder is not a repository, the clone is shallow or a command fails, the answer is
+``None`` and :attr:`GitRepository.problem` says why, so callers can fall back and tell the reader.
+
+The working tree counts: :meth:`GitRepository.changed_since` and :meth:`GitRepository.diff_since`
+compare a commit with the file as it is on disk, so a source page edited but not yet committed
+already shows up as a change.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+_TIMEOUT_SECONDS = 30
+
+
+@dataclass(frozen=True)
+class GitResult:
+    returncode: int
+    stdout: str
+
+
+def run_git(cwd: Path, *args: str) -> GitResult | None:
+    """Run ``git args`` in `cwd`; None when git is missing or cannot be started."""
+    if shutil.which("git") is None:
+        return None
+    try:
+        done = subprocess.run(
+            ["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
+            errors="replace", check=False, timeout=_TIMEOUT_SECONDS,
+            env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
+        )
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return GitResult(done.returncode, done.stdout)
+
+
+def git_output(cwd: Path, *args: str) -> str | None:
+    """Stripped output of a git command that succeeded, else None."""
+    result = run_git(cwd, *args)
+    return result.stdout.strip() if result is not None and result.returncode == 0 else None
+
+
+@dataclass(frozen=True)
+class GitRepository:
+    """The repository a project folder lives in, or why there is none to ask."""
+
+    cwd: Path  # the project folder; paths given to the methods are relative to it or absolute
+    problem: str | None  # None when git history can be used
+    shallow: bool = False
+
+    @property
+    def available(self) -> bool:
+        return self.problem is None
+
+    def resolve_commit(self, revision: str) -> str | None:
+        """The full hash of `revision` when it names a commit in this repository."""
+        if not self.available or not revision or revision.startswith("-"):
+            return None
+        return git_output(self.cwd, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+
+    def last_commit(self, path: Path) -> str | None:
+        """The last commit that changed `path`; None when it was never committed."""
+        if not self.available:
+            return None
+        return git_output(self.cwd, "log", "-1", "--format=%H", "--", self._relative(path)) or None
+
+    def changed_since(self, commit: str, path: Path) -> bool | None:
+        """Whether `path` on disk differs from `path` at `commit`; None when git cannot tell."""
+        if not self.available:
+            return None
+        result = run_git(self.cwd, "diff", "--quiet", "--no-ext-diff", commit, "--",
+                         self._relative(path))
+        if result is None or result.returncode not in (0, 1):
+            return None
+        return result.returncode == 1
+
+    def diff_since(self, commit: str, path: Path) -> str | None:
+        """The unified diff of `path` from `commit` to the file on disk."""
+        if not self.available:
+            return None
+        return git_output(self.cwd, "diff", "--no-color", "--no-ext-diff", commit, "--",
+                          self._relative(path))
+
+    def _relative(self, path: Path) -> str:
+        return os.path.relpath(path, self.cwd) if path.is_absolute() else str(path)
+
+
+def open_repository(folder: Path) -> GitRepository:
+    """Find the repository `folder` is in and whether its history can be used."""
+    if shutil.which("git") is None:
+        return GitRepository(folder, "git is not installed")
+    inside = git_output(folder, "rev-parse", "--is-inside-work-tree")
+    if inside != "true":
+        return GitRepository(folder, "not a git repository")
+    if git_output(folder, "rev-parse", "--verify", "--quiet", "HEAD") is None:
+        return GitRepository(folder, "the repository has no commits yet")
+    shallow = git_output(folder, "rev-parse", "--is-shallow-repository") == "true"
+    return GitRepository(folder, None, shallow=shallow)

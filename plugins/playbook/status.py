@@ -1,0 +1,339 @@
+"""Translation status: for every locale and page, up to date, outdated, missing or untranslated.
+
+The pure core behind ``playbook status``, the reader notices and the status page. It reads the
+parsed docs tree and what git knows about the source pages; it never writes anything.
+
+- **missing**: the source has the page, the locale does not.
+- **untranslated**: the page is the scaffolder's placeholder (``workflow-type: untranslated``).
+- **outdated**: the source page differs from the text it had at the translation's
+  ``source-git-commit`` (uncommitted edits count, see :mod:`playbook.git_history`). When git cannot
+  answer (no git, no repository, a shallow clone without that commit, an unknown commit, a source
+  page never committed) the recorded ``source-wordcount`` is compared with the source's count now:
+  any difference is outdated, and a note says that the word count decided.
+  With neither record usable the page counts as outdated, since nobody can vouch for it.
+- **up-to-date**: everything else.
+
+Independently, a translated page is **machine-translated** when its ``workflow-type`` has an
+``mt`` token (``mt``, ``tm+mt``) and its ``ht-degree`` (share reviewed by a person) is below
+:data:`REVIEWED_DEGREE`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import enum
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from playbook.git_history import GitRepository, open_repository
+from playbook.model import ParsedPage
+from playbook.scaffold import UNTRANSLATED_WORKFLOW
+from playbook.settings import Locale, ProjectSettings
+from playbook.status_render import render_status_json, render_status_text
+from playbook.tree import DocsTree, load_tree
+
+REVIEWED_DEGREE = 50.0
+"""An ``mt`` page counts as reviewed (no machine-translation notice) from this ``ht-degree`` on."""
+
+EXIT_OK, EXIT_CONFIGURATION = 0, 2
+
+_PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$")
+
+
+class PageState(str, enum.Enum):
+    UP_TO_DATE = "up-to-date"
+    OUTDATED = "outdated"
+    MISSING = "missing"
+    UNTRANSLATED = "untranslated"
+
+
+@dataclass(frozen=True)
+class PageStatus:
+    """Where one page of one locale stands against its source page."""
+
+    locale: str
+    rel_path: str  # inside the locale folder, e.g. "playbooks/commerce-strategy.md"
+    path: str  # the translation as shown to people (where it would be, when missing)
+    source_path: str
+    title: str  # the translation's title; the source's when the page is missing
+    source_title: str
+    state: PageState
+    machine_translated: bool = False
+    workflow_type: str | None = None
+    ht_degree: float | None = None
+    recorded_commit: str | None = None  # source-git-commit as written
+    compared_commit: str | None = None  # the full hash git compared with, when git decided
+    decided_by: str | None = None  # "git", "word count" or None (missing, untranslated, unknown)
+    notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LocaleSummary:
+    total: int
+    up_to_date: int
+    outdated: int
+    missing: int
+    untranslated: int
+    machine_translated: int
+
+    @property
+    def translated(self) -> int:
+        """Pages that exist as a real translation (up to date or not)."""
+        return self.up_to_date + self.outdated
+
+    @classmethod
+    def of(cls, pages: Iterable[PageStatus]) -> LocaleSummary:
+        pages = list(pages)
+        count = {state: sum(page.state is state for page in pages) for state in PageState}
+        return cls(
+            total=len(pages),
+            up_to_date=count[PageState.UP_TO_DATE],
+            outdated=count[PageState.OUTDATED],
+            missing=count[PageState.MISSING],
+            untranslated=count[PageState.UNTRANSLATED],
+            machine_translated=sum(page.machine_translated for page in pages),
+        )
+
+
+@dataclass(frozen=True)
+class LocaleStatus:
+    locale: str
+    name: str
+    pages: tuple[PageStatus, ...]  # one per source page, in the source's order
+
+    @property
+    def summary(self) -> LocaleSummary:
+        return LocaleSummary.of(self.pages)
+
+    def page_for(self, rel_path: str) -> PageStatus | None:
+        return next((page for page in self.pages if page.rel_path == rel_path), None)
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    """Every translated locale's status, and whether git history could be used."""
+
+    source_locale: str
+    source_name: str
+    source_pages: tuple[str, ...]  # rel paths, sorted
+    locales: tuple[LocaleStatus, ...]
+    git_problem: str | None  # why git history could not be used at all, None when it could
+    shallow: bool = False
+
+    def page(self, locale: str, rel_path: str) -> PageStatus | None:
+        status = next((status for status in self.locales if status.locale == locale), None)
+        return status.page_for(rel_path) if status is not None else None
+
+    def alternate_locales(self, rel_path: str) -> list[str]:
+        """Locales that have `rel_path` in their own language: the source, then every locale
+        with a real translation, outdated or not. Missing and untranslated pages would show the
+        source's text, so they are not alternates."""
+        if rel_path not in self.source_pages:
+            return []
+        translated = (PageState.UP_TO_DATE, PageState.OUTDATED)
+        return [self.source_locale] + [
+            status.locale for status in self.locales
+            if (page := status.page_for(rel_path)) is not None and page.state in translated
+        ]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [warning for status in self.locales for page in status.pages
+                for warning in page.warnings]
+
+
+def parse_degree(value: object) -> float | None:
+    """``ht-degree`` as a percentage: ``"0%"``, ``"85 %"``, ``85`` or ``"85"``; None if unusable."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, (int, float)):
+        number = float(value)
+    else:
+        match = _PERCENT.match(str(value))
+        if not match:
+            return None
+        number = float(match.group(1))
+    return number if 0 <= number <= 100 else None
+
+
+def workflow_tokens(value: object) -> set[str]:
+    """``"tm+mt"`` -> ``{"tm", "mt"}``."""
+    if value is None:
+        return set()
+    return {token.strip().lower() for token in str(value).split("+") if token.strip()}
+
+
+def is_machine_translated(workflow_type: object, ht_degree: object) -> bool:
+    """An ``mt`` workflow that a person has reviewed less than :data:`REVIEWED_DEGREE` of
+    (an unreadable or absent degree counts as not reviewed)."""
+    if "mt" not in workflow_tokens(workflow_type):
+        return False
+    degree = parse_degree(ht_degree)
+    return degree is None or degree < REVIEWED_DEGREE
+
+
+def parse_wordcount(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    text = str(value).strip() if value is not None else ""
+    return int(text) if text.isdigit() else None
+
+
+@dataclass(frozen=True)
+class _Freshness:
+    outdated: bool
+    decided_by: str | None
+    compared_commit: str | None = None
+    notes: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def _freshness(page: ParsedPage, source: ParsedPage, source_file: Path,
+               repo: GitRepository) -> _Freshness:
+    """Has the source changed since this translation was made? Git first, word count after."""
+    raw_commit = page.meta("source-git-commit")
+    recorded = str(raw_commit).strip() if raw_commit not in (None, "") else None
+    commit_at = f"{page.path}:{page.meta_line('source-git-commit')}"
+    warnings: list[str] = []
+    if not repo.available:
+        why = f"git history unavailable ({repo.problem})"
+    elif recorded is None:
+        why = "no source-git-commit recorded"
+        warnings.append(f"{page.path}:{page.front_matter_end or 1}: no source-git-commit "
+                        "recorded; judged by source-wordcount")
+    elif (commit := repo.resolve_commit(recorded)) is None:
+        where = "this shallow clone" if repo.shallow else "this repository"
+        why = f"commit {recorded} not found"
+        warnings.append(f"{commit_at}: source-git-commit `{recorded}` is not a commit in "
+                        f"{where}; judged by source-wordcount")
+    elif repo.last_commit(source_file) is None:
+        why = f"{source.path} is not committed yet"
+    else:
+        changed = repo.changed_since(commit, source_file)
+        if changed is not None:
+            note = f"{source.path} changed since {commit[:12]}" if changed else ""
+            return _Freshness(changed, "git", commit, (note,) if note else ())
+        why = f"git diff against {commit[:12]} failed"
+    recorded_count = parse_wordcount(page.meta("source-wordcount"))
+    if recorded_count is None:
+        warnings.append(f"{page.path}:{page.meta_line('source-wordcount')}: no usable "
+                        f"source-wordcount either ({why}); counted as outdated")
+        return _Freshness(True, None, notes=(f"{why}; no source-wordcount to compare",),
+                          warnings=tuple(warnings))
+    note = f"{why}: word count {recorded_count} -> {source.word_count}"
+    return _Freshness(recorded_count != source.word_count, "word count", notes=(note,),
+                      warnings=tuple(warnings))
+
+
+def page_status(locale: str, folder: str, source: ParsedPage, page: ParsedPage | None,
+                source_file: Path, repo: GitRepository) -> PageStatus:
+    """The status of one translation (`page`, None when missing) of one source page."""
+    common = {"locale": locale, "rel_path": source.rel_path, "source_path": source.path,
+              "source_title": source.display_title}
+    if page is None:
+        return PageStatus(path=f"{folder}/{source.rel_path}", title=source.display_title,
+                          state=PageState.MISSING, **common)
+    workflow, degree = page.meta("workflow-type"), page.meta("ht-degree")
+    facts = {"path": page.path, "title": page.display_title,
+             "workflow_type": None if workflow is None else str(workflow),
+             "ht_degree": parse_degree(degree),
+             "recorded_commit": None if page.meta("source-git-commit") is None
+             else str(page.meta("source-git-commit"))}
+    if UNTRANSLATED_WORKFLOW in workflow_tokens(workflow):
+        return PageStatus(state=PageState.UNTRANSLATED, **common, **facts)
+    fresh = _freshness(page, source, source_file, repo)
+    return PageStatus(
+        state=PageState.OUTDATED if fresh.outdated else PageState.UP_TO_DATE,
+        machine_translated=is_machine_translated(workflow, degree),
+        compared_commit=fresh.compared_commit, decided_by=fresh.decided_by,
+        notes=fresh.notes, warnings=fresh.warnings, **common, **facts,
+    )
+
+
+def compute_status(tree: DocsTree, locales: Iterable[Locale],
+                   repo: GitRepository) -> StatusReport:
+    """The status of every translated locale of `tree` (the source locale is not listed)."""
+    names = {locale.code: locale.name for locale in locales}
+    source_pages = sorted(tree.source.pages)
+    statuses = []
+    for translation in tree.translations():
+        pages = tuple(
+            page_status(translation.locale, translation.folder, tree.source.pages[rel_path],
+                        translation.pages.get(rel_path),
+                        tree.docs_dir / tree.source_locale / rel_path, repo)
+            for rel_path in source_pages
+        )
+        statuses.append(LocaleStatus(translation.locale,
+                                     names.get(translation.locale, translation.locale), pages))
+    return StatusReport(
+        source_locale=tree.source_locale,
+        source_name=names.get(tree.source_locale, tree.source_locale),
+        source_pages=tuple(source_pages),
+        locales=tuple(statuses),
+        git_problem=repo.problem,
+        shallow=repo.shallow,
+    )
+
+
+def source_diff(page: PageStatus, tree: DocsTree, repo: GitRepository) -> str | None:
+    """What changed in the source page since the translation's commit (git-decided pages)."""
+    if page.state is not PageState.OUTDATED or page.compared_commit is None:
+        return None
+    return repo.diff_since(page.compared_commit,
+                          tree.docs_dir / tree.source_locale / page.rel_path)
+
+
+# -- the `playbook status` command -------------------------------------------------------------
+
+def add_status_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.description = (
+        "Show, per locale and page, whether the translation is up to date, outdated, missing or "
+        "untranslated, and whether it is an unreviewed machine translation."
+    )
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text for people (default), json for tools")
+    parser.add_argument("--diff", action="store_true",
+                        help="show what changed in the source since each outdated translation")
+    parser.add_argument("--locale", action="append", metavar="LOCALE",
+                        help="only this locale (repeat for several)")
+
+
+def run_status(args: argparse.Namespace, settings: ProjectSettings) -> int:
+    unknown = sorted(set(args.locale or []) - set(settings.locale_codes))
+    if unknown:
+        print(f"playbook: error: unknown locale {', '.join(unknown)}; mkdocs.yml lists "
+              f"{', '.join(settings.locale_codes)}", file=sys.stderr)
+        return EXIT_CONFIGURATION
+    tree, _ = load_tree(settings.root, settings.docs_dir, settings.source_locale,
+                        settings.locale_codes)
+    if not tree.source.pages:
+        print(f"playbook: error: {tree.source.folder} has no pages (is docs_dir right in "
+              f"{settings.config_file or 'mkdocs.yml'}?)", file=sys.stderr)
+        return EXIT_CONFIGURATION
+    repo = open_repository(settings.root)
+    report = compute_status(tree, settings.locales, repo)
+    if args.locale:
+        report = _only_locales(report, args.locale)
+    diffs = {
+        (page.locale, page.rel_path): source_diff(page, tree, repo)
+        for status in report.locales for page in status.pages
+    } if args.diff else None
+    if args.format == "json":
+        print(render_status_json(report, diffs))
+    else:
+        print(render_status_text(report, diffs))
+    for warning in report.warnings:
+        print(f"playbook: warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _only_locales(report: StatusReport, wanted: list[str]) -> StatusReport:
+    kept = tuple(status for status in report.locales if status.locale in wanted)
+    return dataclasses.replace(report, locales=kept)

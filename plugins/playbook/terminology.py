@@ -1,0 +1,106 @@
+"""Terminology checks of a translated locale against its glossary (rules PB601 and PB602).
+
+PB601 term-forbidden: a wrong rendering the glossary lists, found in the page's text (code is
+not text), or, for renderings scoped ``aligned``, in a stage title or capability whose aligned
+source has the term. PB602 term-missing: a stage title or capability whose source has a term
+while the translation has none of its approved renderings. Stage titles are paired by
+:func:`playbook.compare.align_stages`, capabilities by position when both lists are as long.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from playbook.compare import LocalePages, align_stages
+from playbook.diagnostics import Diagnostic
+from playbook.glossary import ForbiddenRendering, Glossary, Term
+from playbook.model import ParsedPage, Stage
+from playbook.rules import diagnostic
+
+
+@dataclass(frozen=True)
+class AlignedText:
+    """A stage title or capability of the translation with the source text it translates."""
+
+    source: str
+    text: str
+    line: int
+
+
+def aligned_texts(pairs: list[tuple[Stage, Stage]]) -> Iterator[AlignedText]:
+    for source_stage, stage in pairs:
+        yield AlignedText(source_stage.title, stage.title, stage.line)
+        source_items, items = source_stage.capabilities.items, stage.capabilities.items
+        if len(source_items) == len(items):
+            for source_item, item in zip(source_items, items):
+                yield AlignedText(source_item.text, item.text, item.line)
+
+
+def check_locale_terminology(
+    source: LocalePages, translation: LocalePages, glossary: Glossary
+) -> list[Diagnostic]:
+    """Every terminology finding for one translated locale."""
+    found: list[Diagnostic] = []
+    for rel_path, page in translation.pages.items():
+        source_page = source.pages.get(rel_path)
+        pairs = align_stages(source_page, page)[0] if source_page else []
+        found += check_page_terminology(page, pairs, glossary)
+    return found
+
+
+def check_page_terminology(
+    page: ParsedPage, pairs: list[tuple[Stage, Stage]], glossary: Glossary
+) -> list[Diagnostic]:
+    """PB601 and PB602 for one translated page whose stages are paired with the source's."""
+    found = [
+        _forbidden(page, line, term, wrong, hit)
+        for line, text in page.text_lines
+        for term in glossary.terms
+        for wrong in term.forbidden
+        if wrong.anywhere and (hit := wrong.rendering.search(text))
+    ]
+    for aligned in aligned_texts(pairs):
+        for term in glossary.terms:
+            if term.in_source(aligned.source):
+                found += _aligned_findings(page, aligned, term, glossary)
+    return found
+
+
+def _aligned_findings(
+    page: ParsedPage, aligned: AlignedText, term: Term, glossary: Glossary
+) -> list[Diagnostic]:
+    """A scoped wrong rendering is a PB601; a text with any wrong rendering of the term is not
+    also a PB602 (the warning already names the approved term)."""
+    wrong = [
+        (rendering, hit) for rendering in term.forbidden
+        if (hit := rendering.rendering.search(aligned.text))
+    ]
+    if wrong:
+        return [
+            _forbidden(page, aligned.line, term, rendering, hit)
+            for rendering, hit in wrong
+            if not rendering.anywhere
+        ]
+    if term.approved_in(aligned.text):
+        return []
+    note = f" {term.note}" if term.note else ""
+    return [diagnostic(
+        "PB602", page.path, aligned.line,
+        f"the source has `{term.name}` (`{aligned.source}`), but this has none of its "
+        "approved renderings",
+        expected=term.approved_list(), found=aligned.text,
+        hint=f"Use {term.approved_list()}, or add the term used here to {glossary.path} "
+        f"if it is right too.{note}",
+    )]
+
+
+def _forbidden(
+    page: ParsedPage, line: int, term: Term, wrong: ForbiddenRendering, hit: str
+) -> Diagnostic:
+    return diagnostic(
+        "PB601", page.path, line,
+        f"`{hit}` is a wrong rendering of `{term.name}`",
+        expected=term.approved_list(), found=hit,
+        hint=f"Use {term.approved_list()}. {wrong.note}",
+    )

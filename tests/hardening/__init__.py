@@ -1,0 +1,1 @@
+"""Hardening suite: property-based, hostile-input and safe-write tests."""
