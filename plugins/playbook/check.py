@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from playbook.compare import compare_locale, page_diagnostics
+from playbook.compare import compare_locale, page_diagnostics, problem_diagnostics
 from playbook.diagnostics import Diagnostic
 from playbook.glossary import Glossary, load_glossaries
 from playbook.settings import ProjectSettings
@@ -16,8 +16,8 @@ def check_tree(
     tree: DocsTree, folder_problems: list, glossaries: Mapping[str, Glossary] | None = None
 ) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for page in folder_problems:
-        found += page_diagnostics(page, tree.resolve)
+    for page in folder_problems:  # pseudo-pages: nothing to check but their problem
+        found += problem_diagnostics(page)
     for page in tree.source.pages.values():
         found += page_diagnostics(page, tree.resolve)
     for translation in tree.translations():

@@ -38,12 +38,17 @@ class LocalePages:
     pages: Mapping[str, ParsedPage]
 
 
-def page_diagnostics(page: ParsedPage, resolve: ResolveReference) -> list[Diagnostic]:
-    """What is wrong with a page on its own: unreadable, broken front matter, dead references."""
-    found = [
+def problem_diagnostics(page: ParsedPage) -> list[Diagnostic]:
+    """The problems the parser or the tree loader recorded on a page, as diagnostics."""
+    return [
         diagnostic(problem.rule, page.path, problem.line, problem.message, hint=problem.hint)
         for problem in page.problems
     ]
+
+
+def page_diagnostics(page: ParsedPage, resolve: ResolveReference) -> list[Diagnostic]:
+    """What is wrong with a page on its own: unreadable, broken front matter, dead references."""
+    found = problem_diagnostics(page)
     if not _front_matter_broken(page):
         found += [
             diagnostic(
@@ -329,7 +334,7 @@ def first_difference(source_items: list[str], items: list[str]) -> int:
 
     def pair_cost(source_text: str, text: str) -> float:
         if source_text == text:
-            return 0.0
+            return -1.0  # the best any pair scores: no length difference, every trigram shared
         length_cost = abs(math.log((len(text) + 4) / (scale * len(source_text) + 4)))
         return length_cost - _trigram_overlap(source_text, text)
 

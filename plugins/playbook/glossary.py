@@ -23,7 +23,7 @@ file: every problem becomes a PB603 diagnostic naming the file and line.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -130,6 +130,13 @@ class Term:
     def in_source(self, text: str) -> bool:
         return bool(self.source_pattern.search(text))
 
+    def forbidden_in(self, text: str) -> Iterator[tuple[ForbiddenRendering, str]]:
+        """Each forbidden rendering found in `text`, with the words it matched."""
+        for wrong in self.forbidden:
+            hit = wrong.rendering.search(text)
+            if hit:
+                yield wrong, hit
+
     def approved_in(self, text: str) -> bool:
         return any(rendering.search(text) for rendering in self.approved)
 
@@ -145,6 +152,31 @@ class Glossary:
     locale: str
     path: str
     terms: tuple[Term, ...]
+    # Every pattern of a kind in one, so that the many lines without a term cost one search.
+    _any_forbidden: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _any_source: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        forbidden = [
+            wrong.rendering.pattern for term in self.terms for wrong in term.forbidden
+            if wrong.anywhere
+        ]
+        object.__setattr__(self, "_any_forbidden", _any_of(forbidden))
+        object.__setattr__(self, "_any_source", _any_of([t.source_pattern for t in self.terms]))
+
+    def may_forbid(self, text: str) -> bool:
+        """False when no forbidden rendering of scope anywhere is in `text`."""
+        return bool(self._any_forbidden.search(text))
+
+    def may_have_source_term(self, text: str) -> bool:
+        """False when `text` has none of the glossary's source terms."""
+        return bool(self._any_source.search(text))
+
+
+def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
+    """One pattern that matches where any of `patterns` does (never, for none)."""
+    alternatives = "|".join(f"(?:{pattern.pattern})" for pattern in patterns) or "(?!)"
+    return re.compile(alternatives, re.IGNORECASE)
 
 
 class _Invalid(Exception):
@@ -257,7 +289,8 @@ def parse_glossary(path: str, locale: str, raw: bytes) -> tuple[Glossary, list[D
         problems.append(diagnostic("PB603", path, line, "the glossary is not UTF-8 text"))
         return Glossary(locale, path, ()), problems
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
+        # Where the broken construct opens (an unclosed bracket), else where reading stopped.
+        mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         problems.append(diagnostic("PB603", path, mark.line + 1 if mark else 1,
                                    f"the glossary is not valid YAML: {reason}"))

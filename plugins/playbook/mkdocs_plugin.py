@@ -10,26 +10,34 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from playbook.check import check_project
 from playbook.diagnostics import Diagnostic, Severity
+from playbook.diagram_site import add_diagram_files, inline_diagrams
 from playbook.git_history import open_repository
 from playbook.reader_site import ReaderSite
 from playbook.render import render_text_one, summary_line
+from playbook.scaffold import write_file_atomically
+from playbook.search_index import INDEX_PATH, locale_search_index
 from playbook.settings import DEFAULT_GLOSSARY_DIR, ProjectSettings, SettingsError, settings_from
 from playbook.status import compute_status
 from playbook.status_render import locale_summary_line
 from playbook.tree import ASSETS_FOLDER, DocsTree
 
 log = get_plugin_logger(__name__)
+
+NOT_FOUND_PAGE = "404.html"  # every language pass renders it at the site root
+PLAIN_TEXT_KEYS = ("title", "description")  # front matter the theme prints without escaping
 
 _LOG_LEVEL = {
     Severity.ERROR: logging.ERROR,
@@ -82,6 +90,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         self._depth = 0
         self._reader_site: ReaderSite | None = None  # translation status, once per build
+        self._default_outputs: dict[str, str] = {}  # the default locale's 404 and search index
 
     def project_settings(self, config: MkDocsConfig) -> ProjectSettings:
         config_file = Path(config.config_file_path).resolve()
@@ -149,27 +158,116 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         site = self._reader_site
         if site is not None:
             site.add_status_page(files, config, I18nState(config).current or site.default_locale)
+        i18n = I18nState(config)
+        add_diagram_files(files, config, current_locale=i18n.current, prefix=i18n.prefix(),
+                          locales=[locale for locale, *_ in i18n.languages()])
         return files
 
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict:
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """Front matter titles and descriptions are plain text, but the theme prints them into
+        the nav, ``<title>`` and ``<meta name="description">`` as they are: escape them once,
+        as Markup, which templates never escape a second time."""
+        if self.config.enabled:
+            for key in PLAIN_TEXT_KEYS:
+                value = page.meta.get(key)
+                if isinstance(value, str) and not isinstance(value, Markup):
+                    page.meta[key] = escape(value)
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """The framework diagram inline, where the page shows its image."""
+        if not self.config.enabled:
+            return html
+        i18n = I18nState(config)
+        return inline_diagrams(html, page, i18n.current or i18n.default or "en")
+
+    # Below -100: after mkdocs-static-i18n has sorted this language's navigation.
+    @event_priority(-110)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self._reader_site is not None:
+            self._reader_site.move_status_page_last(nav)
+        return nav
+
+    def on_page_context(self, context: dict, *, page: Page,  # type: ignore[override]
+                        config: MkDocsConfig, nav: Navigation) -> dict:
         """Notices and hreflang alternates for overrides/main.html."""
         site = self._reader_site
         if site is not None:
-            context.update(site.page_context(page, I18nState(config).current or site.default_locale))
+            locale = I18nState(config).current or site.default_locale
+            context.update(site.page_context(page, locale))
+        prefix = I18nState(config).prefix()
+        if prefix and self._searches_per_locale(config):
+            # Where overrides/main.html points material's search: this locale's own index.
+            context["playbook_search_base"] = get_relative_url(prefix, page.url)
         return context
 
-    def on_template_context(self, context: dict, *, template_name: str,
-                            config: MkDocsConfig) -> dict:
-        """The alternates for overrides/sitemap.xml."""
+    def on_template_context(self, context: dict, *,  # type: ignore[override]
+                            template_name: str, config: MkDocsConfig) -> dict:
+        """The alternates for overrides/sitemap.xml; the 404 page's search index."""
         if template_name == "sitemap.xml" and self._reader_site is not None:
             context["playbook_sitemap"] = self._reader_site.sitemap()
+        prefix = I18nState(config).prefix()
+        if template_name == NOT_FOUND_PAGE and prefix and self._searches_per_locale(config):
+            # The 404 page's links are absolute (it is served at any path): so is its base.
+            context["playbook_search_base"] = context["base_url"].rstrip("/") + "/" + prefix
         return context
+
+    def _per_locale_outputs(self, config: MkDocsConfig) -> bool:
+        """Each locale keeps its own copy of what every language pass writes at the site root."""
+        return self.config.enabled and I18nState(config).plugin is not None
+
+    def _searches_per_locale(self, config: MkDocsConfig) -> bool:
+        """Each locale gets its own search index (needs material's search and overrides/)."""
+        return self._per_locale_outputs(config) and config.theme.name == "material"
+
+    def _locale_outputs(self, config: MkDocsConfig, prefix: str) -> dict[str, str]:
+        """What this language pass wrote at the site root that belongs to its locale: the 404
+        page, and the locale's own cut of the search index."""
+        site = Path(config.site_dir)
+        outputs = {}
+        if (site / NOT_FOUND_PAGE).is_file():
+            outputs[NOT_FOUND_PAGE] = (site / NOT_FOUND_PAGE).read_text(encoding="utf-8")
+        if self._searches_per_locale(config) and (site / INDEX_PATH).is_file():
+            outputs[INDEX_PATH] = locale_search_index(
+                (site / INDEX_PATH).read_text(encoding="utf-8"), prefix=prefix,
+                lunr_language=_theme_search_language(config))
+        return outputs
+
+    # Between the search plugin (0), which has just written this language pass's index at the
+    # site root, and mkdocs-static-i18n (-100), which runs the other languages' passes from here.
+    @event_priority(-50)
+    def _keep_locale_outputs(self, *, config: MkDocsConfig) -> None:
+        if not self._per_locale_outputs(config):
+            return
+        prefix = I18nState(config).prefix()
+        outputs = self._locale_outputs(config, prefix)
+        if prefix:
+            for path, text in outputs.items():
+                write_file_atomically(Path(config.site_dir) / prefix / path, text, replace=True)
+        else:  # the other passes overwrite them at the root: _end_build puts them back
+            self._default_outputs = outputs
 
     # Lowest priority: after the i18n plugin's other-language passes have all finished.
     @event_priority(-110)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _end_build(self, *, config: MkDocsConfig) -> None:
+        if self._depth == 1:
+            for path, text in self._default_outputs.items():
+                write_file_atomically(Path(config.site_dir) / path, text, replace=True)
+            self._default_outputs = {}
         self._depth = max(0, self._depth - 1)
+
+    on_post_build = CombinedEvent(_keep_locale_outputs, _end_build)
 
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
+        self._default_outputs = {}
+
+
+def _theme_search_language(config: MkDocsConfig) -> str:
+    """The lunr.js language material's partials give the theme language of this pass (i18n sets
+    it per locale): ``sv`` for Swedish, ``en`` for a language lunr.js cannot stem."""
+    language = config.theme.get_env().get_template("partials/language.html", None,
+                                                   {"config": config})
+    return str(language.module.t("search.config.lang"))  # type: ignore[attr-defined]

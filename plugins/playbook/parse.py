@@ -136,6 +136,11 @@ def _indent_width(text: str) -> int:
     return width
 
 
+def _thematic_break(first: str, raw: str) -> bool:
+    """`raw` is a ``---``, ``***`` or ``___`` rule; `first` is its first non-blank character."""
+    return first in "-*_" and _THEMATIC_BREAK.match(raw) is not None
+
+
 def _heading_text(raw: str) -> tuple[str, str | None]:
     """Split ``Awareness {#awareness}`` into its text and anchor."""
     anchor = None
@@ -221,37 +226,43 @@ class _BodyScanner:
                 if stripped.startswith(fence) and set(stripped) <= set(fence[0]):
                     fence = None
                 continue
-            fence_match = _FENCE.match(raw)
-            if fence_match and _indent_width(raw) < 4:
-                self.code_lines.add(line_no)
-                fence = fence_match.group(2)
-                previous_kind, previous_blank = "other", False
-                continue
             if not stripped:
                 html_block = False
                 previous_blank, previous_kind = True, "blank"
                 continue
+            # Each pattern below is tried only when the line's first character can open its
+            # construct: most lines are prose, and skipping patterns that cannot match keeps
+            # them cheap (the parser's time is what `playbook check` costs on a large site).
+            first = stripped[0]
+            fence_match = _FENCE.match(raw) if first in "`~" else None
+            if fence_match:  # at most three spaces before it, so never indented code
+                self.code_lines.add(line_no)
+                fence = fence_match.group(2)
+                previous_kind, previous_blank = "other", False
+                continue
             if html_block:
                 self._collect(raw, line_no)
                 continue
-            indent = _indent_width(raw)
+            indent = _indent_width(raw) if raw[0] in " \t" else 0
+            may_be_item = first in "-*+" or first.isdecimal()  # what \d matches
 
             if list_content_indent is not None and indent >= list_content_indent:
                 # Continuation of the current item (nested list, paragraph or code inside it).
-                if previous_kind == "item" and not previous_blank and not _LIST_ITEM.match(raw):
+                if (previous_kind == "item" and not previous_blank
+                        and not (may_be_item and _LIST_ITEM.match(raw))):
                     self._extend_item(stripped)
                 self._collect(raw, line_no)
                 previous_blank = False
                 continue
 
-            heading = self._heading(raw, previous_kind, line_no)
-            if heading:
-                list_content_indent = None
-                previous_kind, previous_blank = "heading", False
-                continue
+            if first == "#" or first in "=-" and previous_kind == "paragraph":
+                if self._heading(raw, previous_kind, line_no):
+                    list_content_indent = None
+                    previous_kind, previous_blank = "heading", False
+                    continue
 
-            item = _LIST_ITEM.match(raw)
-            if item and indent < 4 and not _THEMATIC_BREAK.match(raw):
+            item = _LIST_ITEM.match(raw) if may_be_item else None
+            if item and indent < 4 and not _thematic_break(first, raw):
                 starts_list = list_content_indent is None
                 if starts_list or indent <= list_base_indent or indent < list_content_indent:
                     list_base_indent = indent if starts_list else list_base_indent
@@ -273,12 +284,12 @@ class _BodyScanner:
                 continue
 
             list_content_indent = None
-            if _HTML_BLOCK.match(raw) and previous_blank:
+            if first == "<" and previous_blank and _HTML_BLOCK.match(raw):
                 html_block = True
                 self._collect(raw, line_no)
                 previous_kind, previous_blank = "other", False
                 continue
-            if _ADMONITION.match(raw) or _THEMATIC_BREAK.match(raw):
+            if first in "!?" and _ADMONITION.match(raw) or _thematic_break(first, raw):
                 previous_kind, previous_blank = "other", False
                 continue
             if previous_kind != "paragraph":

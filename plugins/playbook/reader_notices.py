@@ -28,9 +28,9 @@ class Notice:
 
 
 _ADMONITION = {
-    "not-translated": "info",
-    "untranslated": "info",
-    "machine-translated": "note",
+    "not-translated": "note",
+    "untranslated": "note",
+    "machine-translated": "info",
     "outdated": "warning",
 }
 

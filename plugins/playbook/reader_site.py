@@ -14,6 +14,7 @@ from urllib.parse import urljoin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -71,15 +72,21 @@ class ReaderSite:
         content = status_page_markdown(self.report, current, href)
         status_file = File.generated(config, src_uri, content=content)
         status_file.dest_uri = planned.dest_uri
-        status_file.locale = current
-        status_file.localization = current
-        status_file.locale_alternate_of = current
-        status_file.norm_src_uri = STATUS_PAGE
-        status_file.alternates = {
-            locale: status_file if locale == current else self._file(locale, STATUS_PAGE)
-            for locale in self.locales
-        }
+        alternates = {locale: status_file if locale == current else self._file(locale, STATUS_PAGE)
+                      for locale in self.locales}
+        # The attributes mkdocs-static-i18n's create_i18n_file sets on the files it handles;
+        # its page context reads them to point the language switcher at each alternate.
+        vars(status_file).update(locale=current, localization=current, locale_alternate_of=current,
+                                 norm_src_uri=STATUS_PAGE, alternates=alternates)
         files.append(status_file)
+
+    @staticmethod
+    def move_status_page_last(nav: Navigation) -> None:
+        """mkdocs-static-i18n sorts the top of the navigation by title before pages are read,
+        when every page title is still empty; put the status page back at the end."""
+        status_items = [item for item in nav.items
+                        if isinstance(item, Page) and _rel_path(item.file) == STATUS_PAGE]
+        nav.items = [item for item in nav.items if item not in status_items] + status_items
 
     # -- per page ------------------------------------------------------------------------------
 

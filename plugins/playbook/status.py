@@ -61,6 +61,7 @@ class PageStatus:
     source_path: str
     title: str  # the translation's title; the source's when the page is missing
     source_title: str
+    source_word_count: int  # the source page's count now (what source-wordcount should record)
     state: PageState
     machine_translated: bool = False
     workflow_type: str | None = None
@@ -235,25 +236,29 @@ def _freshness(page: ParsedPage, source: ParsedPage, source_file: Path,
 def page_status(locale: str, folder: str, source: ParsedPage, page: ParsedPage | None,
                 source_file: Path, repo: GitRepository) -> PageStatus:
     """The status of one translation (`page`, None when missing) of one source page."""
-    common = {"locale": locale, "rel_path": source.rel_path, "source_path": source.path,
-              "source_title": source.display_title}
+    missing = PageStatus(locale=locale, rel_path=source.rel_path,
+                         path=f"{folder}/{source.rel_path}", source_path=source.path,
+                         title=source.display_title, source_title=source.display_title,
+                         source_word_count=source.word_count, state=PageState.MISSING)
     if page is None:
-        return PageStatus(path=f"{folder}/{source.rel_path}", title=source.display_title,
-                          state=PageState.MISSING, **common)
+        return missing
     workflow, degree = page.meta("workflow-type"), page.meta("ht-degree")
-    facts = {"path": page.path, "title": page.display_title,
-             "workflow_type": None if workflow is None else str(workflow),
-             "ht_degree": parse_degree(degree),
-             "recorded_commit": None if page.meta("source-git-commit") is None
-             else str(page.meta("source-git-commit"))}
+    recorded = page.meta("source-git-commit")
+    present = dataclasses.replace(
+        missing, path=page.path, title=page.display_title,
+        workflow_type=None if workflow is None else str(workflow),
+        ht_degree=parse_degree(degree),
+        recorded_commit=None if recorded is None else str(recorded),
+    )
     if UNTRANSLATED_WORKFLOW in workflow_tokens(workflow):
-        return PageStatus(state=PageState.UNTRANSLATED, **common, **facts)
+        return dataclasses.replace(present, state=PageState.UNTRANSLATED)
     fresh = _freshness(page, source, source_file, repo)
-    return PageStatus(
+    return dataclasses.replace(
+        present,
         state=PageState.OUTDATED if fresh.outdated else PageState.UP_TO_DATE,
         machine_translated=is_machine_translated(workflow, degree),
         compared_commit=fresh.compared_commit, decided_by=fresh.decided_by,
-        notes=fresh.notes, warnings=fresh.warnings, **common, **facts,
+        notes=fresh.notes, warnings=fresh.warnings,
     )
 
 
@@ -306,10 +311,11 @@ def add_status_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run_status(args: argparse.Namespace, settings: ProjectSettings) -> int:
-    unknown = sorted(set(args.locale or []) - set(settings.locale_codes))
+    translated = [code for code in settings.locale_codes if code != settings.source_locale]
+    unknown = sorted(set(args.locale or []) - set(translated))
     if unknown:
-        print(f"playbook: error: unknown locale {', '.join(unknown)}; mkdocs.yml lists "
-              f"{', '.join(settings.locale_codes)}", file=sys.stderr)
+        print(f"playbook: error: unknown locale {', '.join(unknown)}; the translated locales "
+              f"in mkdocs.yml are {', '.join(translated) or 'none'}", file=sys.stderr)
         return EXIT_CONFIGURATION
     tree, _ = load_tree(settings.root, settings.docs_dir, settings.source_locale,
                         settings.locale_codes)

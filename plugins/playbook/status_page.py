@@ -56,14 +56,14 @@ def _locale_section(status: LocaleStatus, source_locale: str, page_href: PageHre
         for state in _BAR_STATES if total and counts[state]
     )
     count_items = "\n".join(
-        f'<li data-count="{state}"><strong>{count}</strong> {text("states", state)}</li>'
+        f'<li data-count="{state}">{text("counts", state)}: <strong>{count}</strong></li>'
         for state, count in counts.items()
     )
     rows = "\n".join(_page_row(page, source_locale, page_href, text) for page in status.pages)
     code = escape(status.locale)
     return "\n".join([
-        f'<section class="playbook-status" data-locale="{code}" lang="{code}">',
-        f'<h2 id="status-{code}">{escape(status.name)} ({code})</h2>',
+        f'<section class="playbook-status" data-locale="{code}">',
+        f'<h2 id="status-{code}"><span lang="{code}">{escape(status.name)}</span> ({code})</h2>',
         f'<div class="playbook-progress" role="img" aria-label="{progress}">{bar}</div>',
         f'<p class="playbook-progress__label">{progress}</p>',
         f'<ul class="playbook-status-counts">\n{count_items}\n</ul>',

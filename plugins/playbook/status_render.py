@@ -50,6 +50,9 @@ def render_status_text(report: StatusReport, diffs: Diffs | None = None) -> str:
         for page in status.pages:
             lines.append(f"  {page.rel_path:<{width}}  {_state_text(page)}")
             lines += [f"  {'':<{width}}    {note}" for note in page.notes]
+            if page.state.value == "outdated":
+                lines.append(f"  {'':<{width}}    the source has {page.source_word_count} words "
+                             "now (source-wordcount, once the translation is updated)")
             if diffs is not None and page.state.value == "outdated":
                 lines += _diff_lines(page, diffs.get((page.locale, page.rel_path)), report)
         lines.append("")
@@ -73,7 +76,7 @@ def _diff_lines(page: PageStatus, diff: str | None, report: StatusReport) -> lis
 
 
 def status_document(report: StatusReport, diffs: Diffs | None = None) -> dict:
-    """The report as plain data: what ``--format json`` prints and the status page shows."""
+    """The report as plain data: what ``--format json`` prints."""
     return {
         "version": STATUS_FORMAT_VERSION,
         "source_locale": report.source_locale,
@@ -108,6 +111,7 @@ def _page_document(page: PageStatus, diffs: Diffs | None) -> dict:
         "workflow_type": page.workflow_type,
         "ht_degree": page.ht_degree,
         "source_git_commit": page.recorded_commit,
+        "source_wordcount": page.source_word_count,
         "decided_by": page.decided_by,
         "notes": list(page.notes),
         "warnings": list(page.warnings),

@@ -52,15 +52,19 @@ def check_locale_terminology(
 def check_page_terminology(
     page: ParsedPage, pairs: list[tuple[Stage, Stage]], glossary: Glossary
 ) -> list[Diagnostic]:
-    """PB601 and PB602 for one translated page whose stages are paired with the source's."""
-    found = [
-        _forbidden(page, line, term, wrong, hit)
-        for line, text in page.text_lines
-        for term in glossary.terms
-        for wrong in term.forbidden
-        if wrong.anywhere and (hit := wrong.rendering.search(text))
-    ]
+    """PB601 and PB602 for one translated page whose stages are paired with the source's.
+    A line or text gets at most one PB601 per term: the first wrong rendering found."""
+    found: list[Diagnostic] = []
+    for line, text in page.text_lines:
+        if not glossary.may_forbid(text):
+            continue
+        for term in glossary.terms:
+            hit = next((pair for pair in term.forbidden_in(text) if pair[0].anywhere), None)
+            if hit:
+                found.append(_forbidden(page, line, term, *hit))
     for aligned in aligned_texts(pairs):
+        if not glossary.may_have_source_term(aligned.source):
+            continue
         for term in glossary.terms:
             if term.in_source(aligned.source):
                 found += _aligned_findings(page, aligned, term, glossary)
@@ -70,18 +74,13 @@ def check_page_terminology(
 def _aligned_findings(
     page: ParsedPage, aligned: AlignedText, term: Term, glossary: Glossary
 ) -> list[Diagnostic]:
-    """A scoped wrong rendering is a PB601; a text with any wrong rendering of the term is not
-    also a PB602 (the warning already names the approved term)."""
-    wrong = [
-        (rendering, hit) for rendering in term.forbidden
-        if (hit := rendering.rendering.search(aligned.text))
-    ]
+    """A wrong rendering scoped to aligned text is a PB601 here (one found anywhere was
+    reported with its line already); a text with any wrong rendering of the term is not also
+    a PB602, the warning names the approved term."""
+    wrong = list(term.forbidden_in(aligned.text))
     if wrong:
-        return [
-            _forbidden(page, aligned.line, term, rendering, hit)
-            for rendering, hit in wrong
-            if not rendering.anywhere
-        ]
+        scoped = [(rendering, hit) for rendering, hit in wrong if not rendering.anywhere]
+        return [_forbidden(page, aligned.line, term, *scoped[0])] if scoped else []
     if term.approved_in(aligned.text):
         return []
     note = f" {term.note}" if term.note else ""

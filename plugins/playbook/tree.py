@@ -81,18 +81,58 @@ def _display(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
-def _walk(folder: Path) -> tuple[list[Path], list[ParseProblem]]:
-    """Every file below `folder`, not following symlinked folders (a loop cannot trap us)."""
+_FOLDER_HINT = "Make it a real folder, or a symlink to a folder inside the project."
+_SYMLINK_HINT = "Replace the symlink with the file or folder itself, kept inside the project."
+
+Located = tuple[Path, ParseProblem]
+"""A problem and the file or folder it is about."""
+
+
+def _walk(folder: Path, root: Path) -> tuple[list[Path], list[Located]]:
+    """Every file below `folder`, not following symlinked folders (a loop cannot trap us).
+
+    MkDocs does follow symlinks: one it would loop through, fail to open, or use to publish a
+    file from outside the project is reported, and not listed."""
     found: list[Path] = []
-    problems: list[ParseProblem] = []
+    problems: list[Located] = []
 
     def on_error(error: OSError) -> None:
-        problems.append(ParseProblem("PB103", 1, f"cannot read {error.filename}: {error.strerror}"))
+        problems.append((Path(error.filename), ParseProblem(
+            "PB103", 1, f"cannot read the folder: {error.strerror}", _FOLDER_HINT
+        )))
 
     for current, folders, names in os.walk(folder, onerror=on_error):
+        unsafe = set()
+        for name in sorted([*folders, *names]):
+            problem = _symlink_problem(Path(current, name), root)
+            if problem is not None:
+                problems.append((Path(current, name), problem))
+                unsafe.add(name)
         folders[:] = sorted(f for f in folders if not os.path.islink(os.path.join(current, f)))
-        found.extend(Path(current, name) for name in sorted(names))
+        found.extend(Path(current, name) for name in sorted(names) if name not in unsafe)
     return found, problems
+
+
+def _symlink_problem(path: Path, root: Path) -> ParseProblem | None:
+    """Why MkDocs cannot safely follow `path` if it is a symlink (None when it can)."""
+    if not path.is_symlink():
+        return None
+    if not path.exists():
+        return ParseProblem("PB103", 1, "a broken symlink, or a symlink loop", _SYMLINK_HINT)
+    target = Path(os.path.realpath(path))
+    here = Path(os.path.realpath(path.parent))
+    if target == here or target in here.parents:
+        return ParseProblem(
+            "PB103", 1, f"a symlink to {_display(root, target)}, a folder that holds it: "
+            "MkDocs would loop", _SYMLINK_HINT,
+        )
+    project = Path(os.path.realpath(root))
+    if target != project and project not in target.parents:
+        return ParseProblem(
+            "PB503", 1, f"a symlink to {target}, outside the project: MkDocs would "
+            "publish it", _SYMLINK_HINT,
+        )
+    return None
 
 
 def load_tree(
@@ -110,13 +150,16 @@ def load_tree(
         folder = docs_dir / locale
         display = _display(root, folder)
         pages: dict[str, ParsedPage] = {}
-        if folder.is_symlink() and not folder.exists() or not folder.is_dir():
-            reason = "is a broken symlink or a symlink loop" if folder.is_symlink() else "is missing"
-            unreadable.append(_folder_problem(display, locale, f"locale folder {display} {reason}"))
+        missing = None if folder.is_dir() else ParseProblem(
+            "PB103", 1, "the locale folder is missing", _FOLDER_HINT
+        )
+        problem = _symlink_problem(folder, root) or missing
+        if problem is not None:
+            unreadable.append(_problem_page(display, locale, problem))
             locale_pages[locale] = LocalePages(locale, display, pages)
             continue
-        paths, problems = _walk(folder)
-        unreadable += [_folder_problem(display, locale, p.message) for p in problems]
+        paths, problems = _walk(folder, root)
+        unreadable += [_problem_page(_display(root, at), locale, p) for at, p in problems]
         for path in paths:
             rel = path.relative_to(folder).as_posix()
             files.add(f"{locale}/{rel}")
@@ -125,17 +168,17 @@ def load_tree(
             try:
                 raw = path.read_bytes()
             except OSError as error:
-                raw = b""
-                unreadable.append(_folder_problem(
-                    _display(root, path), locale, f"cannot read the page: {error.strerror}"
-                ))
+                unreadable.append(_problem_page(_display(root, path), locale, ParseProblem(
+                    "PB103", 1, f"cannot read the page: {error.strerror}",
+                    "Check that the file exists and that you may read it.",
+                )))
                 continue
             pages[rel] = parse_page(_display(root, path), rel, locale, raw)
         locale_pages[locale] = LocalePages(locale, display, pages)
     asset_paths, asset_problems = (
-        _walk(root / ASSETS_FOLDER) if (root / ASSETS_FOLDER).is_dir() else ([], [])
+        _walk(root / ASSETS_FOLDER, root) if (root / ASSETS_FOLDER).is_dir() else ([], [])
     )
-    unreadable += [_folder_problem(ASSETS_FOLDER, "", p.message) for p in asset_problems]
+    unreadable += [_problem_page(_display(root, at), "", p) for at, p in asset_problems]
     asset_files = frozenset(
         f"{ASSETS_FOLDER}/{path.relative_to(root / ASSETS_FOLDER).as_posix()}"
         for path in asset_paths
@@ -151,6 +194,6 @@ def load_tree(
     return tree, unreadable
 
 
-def _folder_problem(display: str, locale: str, message: str) -> ParsedPage:
-    return ParsedPage(display, "", locale, (), 0, None, None, "", (), (), 0, 0,
-                      (ParseProblem("PB103", 1, message),))
+def _problem_page(display: str, locale: str, problem: ParseProblem) -> ParsedPage:
+    """A pseudo-page that carries a problem about a folder or a file that cannot be parsed."""
+    return ParsedPage(display, "", locale, (), 0, None, None, "", (), (), 0, 0, (problem,))

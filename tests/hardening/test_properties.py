@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import re
 import tempfile
 from pathlib import Path
 
@@ -19,12 +18,14 @@ from hypothesis import strategies as st
 
 from playbook.check import check_project
 from playbook.cli import main
-from playbook.compare import LocalePages, compare_locale, page_diagnostics
+from playbook.compare import LocalePages, compare_locale, first_difference, page_diagnostics
 from playbook.diagnostics import Diagnostic
 from playbook.model import ParsedPage
 from playbook.parse import parse_page
 from playbook.settings import load_settings
 from playbook.tree import DocsTree
+
+from hardening.files import line_breaks_before, lines_in
 
 PROPERTIES = settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -32,14 +33,6 @@ PROPERTIES = settings(
 ON_DISK = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 REL_PATH = "playbooks/page.md"
-_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
-
-
-def lines_in(raw: bytes) -> int:
-    """Lines as an editor counts them: one per line break, plus an unterminated last line."""
-    raw = raw.removeprefix(b"\xef\xbb\xbf")
-    breaks = len(_LINE_BREAK.findall(raw))
-    return breaks + (1 if raw and not raw.endswith((b"\n", b"\r")) else 0)
 
 
 def assert_line_exists(line: int, raw: bytes, what: str) -> None:
@@ -190,7 +183,7 @@ def test_bad_bytes_are_reported_at_their_own_line(raw: bytes, bad: bytes, where:
     at = int(len(raw) * where)
     hostile = raw[:at] + bad + raw[at:]
     page = parse_page("docs/en/" + REL_PATH, REL_PATH, "en", hostile)
-    expected_line = len(_LINE_BREAK.findall(raw[:at])) + 1
+    expected_line = line_breaks_before(raw, at) + 1
     assert [p.line for p in page.problems if p.rule == "PB103"] == [expected_line]
 
 
@@ -348,3 +341,24 @@ def test_check_and_command_line_on_random_projects(
         assert code == (1 if any(d.severity.label == "error" for d in found) else 0)
         assert "Traceback" not in out.getvalue() + err.getvalue()
         assert out.getvalue().count("\n") >= len(found)
+
+
+CAPABILITY_WORDS = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuvwxyz")),
+                          min_size=4, max_size=10)
+
+
+@PROPERTIES
+@given(st.lists(CAPABILITY_WORDS, min_size=2, max_size=900, unique=True), st.data())
+def test_a_dropped_capability_is_found_where_it_was_dropped(
+    words: list[str], data: st.DataObject
+) -> None:
+    """An untranslated list (items of two or three distinct words) with one item left out:
+    the lists part exactly there, however long the list (the alignment searches only near
+    the diagonal)."""
+    items, start = [], 0
+    while len(words) - start >= 2:
+        size = 3 if len(words) - start >= 3 and data.draw(st.booleans()) else 2
+        items.append(" ".join(words[start:start + size]))
+        start += size
+    index = data.draw(st.integers(0, len(items) - 1))
+    assert first_difference(items, items[:index] + items[index + 1:]) == index

@@ -1,0 +1,106 @@
+"""What the benchmarks time: the check, its floor, a real site build; and how they are timed.
+
+Everything runs in this process, so Python's start-up and imports are paid once, before any
+timing, and do not drown the work being measured.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import io
+import logging
+import os
+import time
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+
+import frontmatter
+from frontmatter.default_handlers import SafeLoader as FRONTMATTER_LOADER
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from playbook import cli
+from playbook.check import check_project
+from playbook.parse import _SafeLoader as PARSER_LOADER  # the loader the parser really uses
+from playbook.settings import load_settings
+
+CHECK_RUNNER = 'playbook.cli.main(["check", "--config", CONFIG, "--format", "json"]), in-process'
+FLOOR_RUNNER = "read every .md under docs/ and frontmatter.loads() it, nothing else"
+YAML_LOADERS = {"check": PARSER_LOADER.__name__, "floor": FRONTMATTER_LOADER.__name__}
+
+
+class BenchmarkError(Exception):
+    """A measured command failed; the message says which and why."""
+
+
+def read_floor(docs_dir: Path) -> int:
+    """The least any checker must do: read each page and parse its front matter. Returns the
+    number of pages read."""
+    pages = 0
+    for folder, _, names in os.walk(docs_dir):
+        for name in names:
+            if name.endswith(".md"):
+                frontmatter.loads(Path(folder, name).read_text(encoding="utf-8"))
+                pages += 1
+    return pages
+
+
+def run_check(config_file: Path) -> str:
+    """`playbook check --format json` as the command line runs it; returns what it printed."""
+    output = io.StringIO()
+    with contextlib.redirect_stdout(output):
+        code = cli.main(["check", "--config", str(config_file), "--format", "json"])
+    if code not in (cli.EXIT_OK, cli.EXIT_FINDINGS):
+        raise BenchmarkError(f"playbook check --config {config_file} exited with {code}")
+    return output.getvalue()
+
+
+def check_alone(config_file: Path) -> None:
+    """The parity check exactly as the MkDocs plugin calls it (no rendering of findings)."""
+    check_project(load_settings(config_file))
+
+
+def build_site(config_file: Path, site_dir: Path, *, plugin_enabled: bool) -> None:
+    """A real `mkdocs build` with the playbook plugin on or off (its `enabled` option).
+
+    Not strict: with the plugin off, the top-level assets are not published, so the pages'
+    image links warn, and a strict build would stop at the first language.
+    """
+    with _quiet("mkdocs"):
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=False)
+        config.plugins["playbook"].config.enabled = plugin_enabled
+        build(config)
+
+
+@contextlib.contextmanager
+def _quiet(logger_name: str) -> Iterator[None]:
+    """Drop the logger's records below ERROR (both variants alike), then restore its level."""
+    logger = logging.getLogger(logger_name)
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
+def interleaved(
+    runners: Mapping[str, Callable[[], object]], *, repeat: int, warmup: int
+) -> dict[str, list[float]]:
+    """Run each runner in turn, round after round, and return each one's timings in seconds.
+
+    Interleaving spreads the machine's noise over all runners alike; the order flips every
+    round so that none always runs right after another. Warm-up rounds are not recorded.
+    """
+    timings: dict[str, list[float]] = {name: [] for name in runners}
+    order = list(runners)
+    for round_number in range(warmup + repeat):
+        for name in order if round_number % 2 == 0 else reversed(order):
+            gc.collect()  # the previous run's garbage is not this run's cost
+            start = time.perf_counter()
+            runners[name]()
+            elapsed = time.perf_counter() - start
+            if round_number >= warmup:
+                timings[name].append(elapsed)
+    return timings

@@ -1,0 +1,268 @@
+"""Benchmark the parity check and the plugin: ``python benchmarks/run.py [options]``.
+
+1. ``playbook check`` on generated corpora of P playbooks × L locales, against a floor that only
+   reads each page and parses its front matter; time per page-locale shows how it scales.
+2. ``mkdocs build`` of the real site with the playbook plugin enabled and disabled, and the
+   parity check alone.
+
+Each measurement runs several times, interleaved, after a warm-up; medians are reported. Prints
+Markdown tables and writes every timing as JSON (``--out``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):  # run as a script: make the `benchmarks` package importable
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.corpus import DEFECTS, Corpus, generate  # noqa: E402
+from benchmarks.measure import (  # noqa: E402
+    CHECK_RUNNER,
+    FLOOR_RUNNER,
+    YAML_LOADERS,
+    BenchmarkError,
+    build_site,
+    check_alone,
+    interleaved,
+    read_floor,
+    run_check,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SIZES = "10x3,100x5,1000x10"
+QUICK_SIZES = "10x3"
+DEFAULT_OUT = Path(__file__).resolve().parent / "results" / "latest.json"
+CHECK_TARGET = 1.5  # check / floor at the largest corpus
+BUILD_TARGET = 1.05  # build with the plugin / build without it
+
+
+def parse_sizes(text: str) -> list[tuple[int, int]]:
+    """``"10x3,100x5"`` -> ``[(10, 3), (100, 5)]`` (playbooks, locales)."""
+    sizes = []
+    for part in text.split(","):
+        playbooks, _, locales = part.strip().lower().partition("x")
+        if not (playbooks.isdigit() and locales.isdigit()) or int(playbooks) < 1:
+            raise argparse.ArgumentTypeError(
+                f"{part.strip()!r} is not PLAYBOOKSxLOCALES, e.g. 100x5"
+            )
+        sizes.append((int(playbooks), int(locales)))
+    return sizes
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python benchmarks/run.py", description=__doc__.split("\n\n")[0],
+    )
+    parser.add_argument("--sizes", type=parse_sizes, default=None, metavar="PxL,...",
+                        help=f"corpora to check, playbooks x locales (default {DEFAULT_SIZES})")
+    parser.add_argument("--repeat", type=int, default=5, metavar="N",
+                        help="timed runs of each measurement; the median is reported (default 5)")
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="PATH",
+                        help="where to write the JSON results (default benchmarks/results/"
+                        "latest.json)")
+    parser.add_argument("--workdir", type=Path, default=None, metavar="DIR",
+                        help="generate the corpora in a new folder under DIR and keep them "
+                        "(default: a temporary folder, removed afterwards)")
+    parser.add_argument("--quick", action="store_true",
+                        help=f"a smoke run: {QUICK_SIZES} (unless --sizes is given), one run of "
+                        "each measurement, no warm-up")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    sizes = args.sizes or parse_sizes(QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    repeat, warmup = (1, 0) if args.quick else (max(1, args.repeat), 1)
+    load_before = _load_average()
+    try:
+        if args.workdir is None:
+            with tempfile.TemporaryDirectory(prefix="playbook-bench-") as folder:
+                report = measure_all(Path(folder), sizes, repeat, warmup)
+        else:
+            args.workdir.mkdir(parents=True, exist_ok=True)
+            folder = tempfile.mkdtemp(prefix="playbook-bench-", dir=args.workdir)
+            report = measure_all(Path(folder), sizes, repeat, warmup)
+    except BenchmarkError as error:
+        print(f"benchmarks: error: {error}", file=sys.stderr)
+        return 1
+    report["machine"] = {**machine(), "load_average": [load_before, _load_average()]}
+    write_json(args.out, report)
+    print(render_report(report))
+    print(f"\nJSON: {args.out}")
+    return 0
+
+
+def measure_all(
+    workdir: Path, sizes: list[tuple[int, int]], repeat: int, warmup: int
+) -> dict[str, Any]:
+    corpora = []
+    for playbooks, locales in sizes:
+        _progress(f"generating {playbooks}x{locales}")
+        corpus = generate(workdir / f"{playbooks}x{locales}", playbooks, locales)
+        _progress(f"checking {playbooks}x{locales} ({repeat} runs)")
+        corpora.append(measure_check(corpus, repeat, warmup))
+    _progress(f"building the real site, plugin on and off ({repeat} runs)")
+    return {
+        "repeat": repeat,
+        "warmup": warmup,
+        "check_runner": CHECK_RUNNER,
+        "floor_runner": FLOOR_RUNNER,
+        "yaml_loaders": YAML_LOADERS,
+        "corpora": corpora,
+        "build": measure_build(PROJECT_ROOT / "mkdocs.yml", workdir / "site", repeat, warmup),
+        "targets": {"check_over_floor": CHECK_TARGET, "build_enabled_over_disabled": BUILD_TARGET},
+    }
+
+
+def measure_check(corpus: Corpus, repeat: int, warmup: int) -> dict[str, Any]:
+    outputs: list[str] = []
+    timings = interleaved(
+        {"floor": lambda: read_floor(corpus.root / "docs"),
+         "check": lambda: outputs.append(run_check(corpus.config_file))},
+        repeat=repeat, warmup=warmup,
+    )
+    findings = Counter(item["rule"] for item in json.loads(outputs[-1])["findings"])
+    expected = Counter({DEFECTS[kind]: count for kind, count in corpus.defects.items() if count})
+    floor, check = statistics.median(timings["floor"]), statistics.median(timings["check"])
+    return {
+        "playbooks": corpus.playbooks,
+        "locales": len(corpus.locales),
+        "page_locales": corpus.page_locales,
+        "floor_s": floor,
+        "check_s": check,
+        "check_over_floor": check / floor,
+        "floor_us_per_page_locale": floor / corpus.page_locales * 1e6,
+        "check_us_per_page_locale": check / corpus.page_locales * 1e6,
+        "injected_defects": corpus.injected,
+        "findings": sum(findings.values()),
+        "findings_by_rule": dict(sorted(findings.items())),
+        "expected_by_rule": dict(sorted(expected.items())),
+        "all_defects_found": findings == expected,
+        "runs": timings,
+    }
+
+
+def measure_build(config_file: Path, site_dir: Path, repeat: int, warmup: int) -> dict[str, Any]:
+    timings = interleaved(
+        {"disabled": lambda: build_site(config_file, site_dir, plugin_enabled=False),
+         "enabled": lambda: build_site(config_file, site_dir, plugin_enabled=True),
+         "check_alone": lambda: check_alone(config_file)},
+        repeat=repeat, warmup=warmup,
+    )
+    medians = {name: statistics.median(runs) for name, runs in timings.items()}
+    return {
+        "config": str(config_file),
+        "disabled_s": medians["disabled"],
+        "enabled_s": medians["enabled"],
+        "enabled_over_disabled": medians["enabled"] / medians["disabled"],
+        "check_alone_s": medians["check_alone"],
+        "check_share_of_enabled": medians["check_alone"] / medians["enabled"],
+        "runs": timings,
+    }
+
+
+def render_report(report: dict[str, Any]) -> str:
+    machine_info = report["machine"]
+    loads = " → ".join(f"{load:.1f}" for load in machine_info["load_average"] if load is not None)
+    lines = [
+        f"Machine: {machine_info['cpus']} CPUs, {machine_info['cpu']}, Python "
+        f"{machine_info['python']} ({machine_info['system']}); 1-minute load average {loads or '?'}.",
+        f"Median of {report['repeat']} interleaved runs after {report['warmup']} warm-up. "
+        f"YAML: check {report['yaml_loaders']['check']}, floor {report['yaml_loaders']['floor']}.",
+        f"check: {report['check_runner']}",
+        f"floor: {report['floor_runner']}",
+        "",
+        "| corpus (playbooks × locales) | page-locales | floor (s) | check (s) | check / floor "
+        "| floor µs per page-locale | check µs per page-locale | findings / injected defects |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for size in report["corpora"]:
+        verdict = "all found" if size["all_defects_found"] else "MISMATCH"
+        lines.append(
+            f"| {size['playbooks']:,} × {size['locales']} | {size['page_locales']:,} "
+            f"| {size['floor_s']:.3f} | {size['check_s']:.3f} | {size['check_over_floor']:.2f}× "
+            f"| {size['floor_us_per_page_locale']:.0f} | {size['check_us_per_page_locale']:.0f} "
+            f"| {size['findings']} / {size['injected_defects']} ({verdict}) |"
+        )
+    largest = max(report["corpora"], key=lambda size: size["page_locales"])
+    build = report["build"]
+    lines += [
+        "",
+        f"Target check / floor ≤ {CHECK_TARGET}× at the largest corpus: "
+        f"{largest['check_over_floor']:.2f}× ({_verdict(largest['check_over_floor'], CHECK_TARGET)}).",
+        "",
+        "| `mkdocs build` of the real site | median (s) |",
+        "| --- | ---: |",
+        f"| playbook plugin disabled (`enabled: false`) | {build['disabled_s']:.3f} |",
+        f"| playbook plugin enabled | {build['enabled_s']:.3f} |",
+        f"| enabled / disabled | {build['enabled_over_disabled']:.3f}× |",
+        f"| parity check alone (`check_project`) | {build['check_alone_s']:.3f} "
+        f"({build['check_share_of_enabled']:.1%} of the enabled build) |",
+        "",
+        f"Target enabled / disabled ≤ {BUILD_TARGET}×: {build['enabled_over_disabled']:.3f}× "
+        f"({_verdict(build['enabled_over_disabled'], BUILD_TARGET)}).",
+    ]
+    return "\n".join(lines)
+
+
+def _verdict(value: float, target: float) -> str:
+    return "met" if value <= target else "not met"
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "cpus": len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count(),
+        "cpu": _cpu_model(),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _load_average() -> float | None:
+    return os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+
+
+def write_json(path: Path, report: dict[str, Any]) -> None:
+    """Write to a temporary file beside `path`, then rename: a reader never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            json.dump(report, stream, indent=2)
+            stream.write("\n")
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _progress(message: str) -> None:
+    print(f"benchmarks: {message} …", file=sys.stderr, flush=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Wire the framework diagrams into a MkDocs language pass: the image files it publishes and the
+inline figure on each page that references one.
+
+Each is drawn from the Markdown the page is actually rendered from: its own locale's page, or
+the source locale's page when mkdocs-static-i18n falls back to it.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Iterable
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from playbook.diagram import WIDE, layout_diagram
+from playbook.diagram_html import diagram_figure, replace_framework_images
+from playbook.diagram_png import render_png
+from playbook.diagram_svg import render_svg
+from playbook.framework_ref import is_framework_diagram
+from playbook.model import ParsedPage
+from playbook.parse import parse_page
+
+log = get_plugin_logger(__name__)
+
+_MARKER = b"-framework."  # cheap test before parsing: only such pages can reference a diagram
+
+
+def rendered_page(file: File, fallback_locale: str) -> ParsedPage | None:
+    """The parsed Markdown of a documentation page, in the locale it is written in."""
+    if not file.is_documentation_page() or file.abs_src_path is None:
+        return None
+    raw = file.content_bytes
+    if _MARKER not in raw:
+        return None
+    # mkdocs-static-i18n records the locale a file is written in and its path within it.
+    locale = getattr(file, "locale", None) or fallback_locale
+    rel_path = getattr(file, "norm_src_uri", None) or file.src_uri
+    return parse_page(file.src_uri, rel_path, locale, raw)
+
+
+def _diagram_uris(file: File, page: ParsedPage, locales: Iterable[str]) -> list[str]:
+    """The site-relative paths (without a locale folder) of the diagrams `page` references."""
+    uris = []
+    for reference in page.references:
+        if not reference.is_image or not reference.target or reference.target.startswith("/"):
+            continue
+        uri = posixpath.normpath(posixpath.join(posixpath.dirname(file.src_uri), reference.target))
+        head, _, rest = uri.partition("/")
+        uri = rest if head in locales else uri
+        if is_framework_diagram(uri) and uri not in uris:
+            uris.append(uri)
+    return uris
+
+
+def add_diagram_files(files: Files, config: MkDocsConfig, *, current_locale: str | None,
+                      prefix: str, locales: Iterable[str]) -> None:
+    """Add this pass's diagram files: an SVG for each diagram a page references, and a PNG
+    where the page asks for one. They sit in the current locale's folder, where
+    mkdocs-static-i18n looks first, and are published under the language's `prefix`."""
+    locales = tuple(locales)
+    drawn: dict[str, str] = {}  # site path -> the page it was drawn from
+    for file in sorted(files.documentation_pages(), key=lambda item: item.src_uri):
+        page = rendered_page(file, current_locale or "en")
+        if page is None:
+            continue
+        for uri in _diagram_uris(file, page, locales):
+            stem, extension = posixpath.splitext(uri)
+            for variant in dict.fromkeys((f"{stem}.svg", f"{stem}{extension}")):
+                if variant in drawn:
+                    log.info(f"{page.path}: {variant} is drawn from {drawn[variant]} already")
+                    continue
+                drawn[variant] = page.path
+                _publish(files, config, page, file, variant, current_locale, prefix)
+
+
+def _publish(files: Files, config: MkDocsConfig, page: ParsedPage, page_file: File, uri: str,
+             current_locale: str | None, prefix: str) -> None:
+    dest_uri = prefix + uri
+    layout = layout_diagram(page, WIDE)
+    if uri.endswith(".png"):
+        content: str | bytes = render_png(layout)
+    else:
+        # A diagram file's links lead back to the stages on the page it was drawn from.
+        link_prefix = get_relative_url(page_file.url, dest_uri)
+        content = render_svg(layout, id_prefix="pbd", link_prefix=link_prefix, standalone=True)
+    for existing in [item for item in files if item.dest_uri == dest_uri]:
+        log.info(f"{existing.src_uri} is not published: {dest_uri} is drawn from {page.path}")
+        files.remove(existing)
+    generated = File.generated(config, f"{current_locale}/{uri}" if current_locale else uri,
+                               content=content)
+    generated.dest_uri = dest_uri
+    files.append(generated)
+
+
+def inline_diagrams(html: str, page: Page, fallback_locale: str) -> str:
+    """The page's HTML with its framework diagram images shown as inline figures."""
+    if "-framework." not in html:
+        return html
+    parsed = rendered_page(page.file, fallback_locale)
+    if parsed is None:
+        return html
+    return replace_framework_images(
+        html, page.url, lambda src, alt, index: diagram_figure(parsed, src, alt, index)
+    )
