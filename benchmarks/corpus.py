@@ -32,12 +32,16 @@ DEFECT_EVERY = 20
 """One translated page in this many carries a defect (at least one of each kind fits)."""
 _DEFECT_KINDS = tuple(DEFECTS)
 
-_SYLLABLES = {
-    "en": "com mer ce pro duct cat a log ser vice or der pay ment ship ping cus tom er".split(),
-    "sv": "han del pro dukt kat a log tjänst be ställ ning be tal kund frakt lev er ans".split(),
-    "de": "han del pro dukt ka ta log dienst be stel lung zah lung kun de ver sand".split(),
+_SYLLABLES = {  # made-up words that look a little like each language
+    "en": ("com", "mer", "ce", "pro", "duct", "cat", "a", "log", "ser", "vice", "or", "der",
+           "pay", "ment", "ship", "ping", "cus", "tom", "er"),
+    "sv": ("han", "del", "pro", "dukt", "kat", "a", "log", "tjänst", "be", "ställ", "ning",
+           "tal", "kund", "frakt", "lev", "er", "ans"),
+    "de": ("han", "del", "pro", "dukt", "ka", "ta", "log", "dienst", "be", "stel", "lung",
+           "zah", "kun", "de", "ver", "sand"),
 }
-_OTHER_SYLLABLES = "la ri to ma ne su ko vi de pa lo mi ter san gol bri cha fen dor".split()
+_OTHER_SYLLABLES = ("la", "ri", "to", "ma", "ne", "su", "ko", "vi", "de", "pa", "lo", "mi",
+                    "ter", "san", "gol", "bri", "cha", "fen", "dor")
 
 
 @dataclass(frozen=True)
@@ -105,12 +109,15 @@ def generate(root: Path, playbooks: int, locale_count: int, *, seed: int = 7) ->
 
 def _defect_plan(playbooks: int, translations: tuple[str, ...]) -> dict[tuple[int, str], str]:
     """Which translated page gets which defect: spread evenly, kinds in turn."""
-    slots = [(number, locale) for number in range(playbooks) for locale in translations]
+    slots = [(number, locale) for locale in translations for number in range(playbooks)]
     if not slots:
         return {}
     count = min(len(slots), max(len(DEFECTS), len(slots) // DEFECT_EVERY))
     stride = len(slots) / count
-    return {slots[int(index * stride)]: _DEFECT_KINDS[index % len(_DEFECT_KINDS)] for index in range(count)}
+    return {
+        slots[int(index * stride)]: _DEFECT_KINDS[index % len(_DEFECT_KINDS)]
+        for index in range(count)
+    }
 
 
 def _mkdocs_yml(locales: tuple[str, ...]) -> str:

@@ -7,10 +7,13 @@ timing, and do not drown the work being measured.
 from __future__ import annotations
 
 import contextlib
+import cProfile
 import gc
+import inspect
 import io
 import logging
 import os
+import pstats
 import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -22,6 +25,7 @@ from mkdocs.config import load_config
 
 from playbook import cli
 from playbook.check import check_project
+from playbook.mkdocs_plugin import PlaybookPlugin
 from playbook.parse import _SafeLoader as PARSER_LOADER  # the loader the parser really uses
 from playbook.settings import load_settings
 
@@ -85,22 +89,43 @@ def _quiet(logger_name: str) -> Iterator[None]:
         logger.setLevel(level)
 
 
+Timings = dict[str, dict[str, list[float]]]
+"""``{"wall": {runner: [seconds, ...]}, "cpu": {runner: [...]}}``."""
+
+
 def interleaved(
     runners: Mapping[str, Callable[[], object]], *, repeat: int, warmup: int
-) -> dict[str, list[float]]:
-    """Run each runner in turn, round after round, and return each one's timings in seconds.
+) -> Timings:
+    """Run each runner in turn, round after round; return each one's wall-clock and CPU times.
 
     Interleaving spreads the machine's noise over all runners alike; the order flips every
-    round so that none always runs right after another. Warm-up rounds are not recorded.
+    round so that none always runs right after another. Warm-up rounds are not recorded. CPU
+    time is this process's only (not that of a `git` the plugin may start): it shows how much
+    of a wall-clock difference other processes on a shared machine caused.
     """
-    timings: dict[str, list[float]] = {name: [] for name in runners}
+    timings: Timings = {clock: {name: [] for name in runners} for clock in ("wall", "cpu")}
     order = list(runners)
     for round_number in range(warmup + repeat):
         for name in order if round_number % 2 == 0 else reversed(order):
             gc.collect()  # the previous run's garbage is not this run's cost
-            start = time.perf_counter()
+            wall, cpu = time.perf_counter(), time.process_time()
             runners[name]()
-            elapsed = time.perf_counter() - start
+            wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
             if round_number >= warmup:
-                timings[name].append(elapsed)
+                timings["wall"][name].append(wall)
+                timings["cpu"][name].append(cpu)
     return timings
+
+
+def plugin_event_seconds(config_file: Path, site_dir: Path) -> dict[str, float]:
+    """One profiled build with the plugin enabled: seconds spent in each of the plugin's event
+    handlers (all language passes), and in the whole build under the profiler ("build")."""
+    profiler = cProfile.Profile()
+    profiler.runcall(build_site, config_file, site_dir, plugin_enabled=True)
+    stats = pstats.Stats(profiler)
+    handlers_file = inspect.getsourcefile(PlaybookPlugin)
+    spent = {"build": stats.total_tt}  # type: ignore[attr-defined]
+    for (filename, _, function), entry in stats.stats.items():  # type: ignore[attr-defined]
+        if filename == handlers_file and function.startswith("on_"):
+            spent[function] = spent.get(function, 0.0) + entry[3]  # cumulative seconds
+    return dict(sorted(spent.items(), key=lambda item: -item[1]))

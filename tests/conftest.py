@@ -10,6 +10,10 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from playbook.model import ParsedPage
+from playbook.settings import load_settings
+from playbook.tree import load_tree
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "assets", "glossary")
 
@@ -45,6 +49,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session from an untouched copy of the project."""
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
     return build_site(project)
+
+
+@pytest.fixture(scope="session")
+def built_docs(built_site: Path) -> dict[str, dict[str, ParsedPage]]:
+    """The parsed pages `built_site` was built from: by locale (source first), then by path."""
+    settings = load_settings(built_site.parent / "mkdocs.yml")
+    tree, _ = load_tree(
+        settings.root, settings.docs_dir, settings.source_locale, settings.locale_codes
+    )
+    return {locale: dict(pages.pages) for locale, pages in tree.locales.items()}
 
 
 @pytest.fixture

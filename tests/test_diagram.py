@@ -1,4 +1,4 @@
-"""The framework diagram, drawn from parsed pages: what it shows, how text fits, how it is written."""
+"""The framework diagram drawn from parsed pages: what it shows, how its text fits, its bytes."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import hashlib
 import io
 import math
 import os
+import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -26,6 +27,7 @@ from playbook.diagram import (
     DiagramLayout,
     layout_diagram,
 )
+from playbook.diagram_html import diagram_figure, replace_framework_images
 from playbook.diagram_png import PNG_SCALE, render_png
 from playbook.diagram_svg import render_svg
 from playbook.model import ParsedPage
@@ -111,9 +113,8 @@ def test_each_capability_links_to_its_stage_anchor(locale):
     # Each link is named by the whole phrase, whatever its line breaks.
     goals = page.goals
     named = [(a.get("aria-label"), a.get("href")) for a in ET.fromstring(svg).iter(f"{SVG}a")]
-    assert named == expected + [
-        (text, "#goals") for text in [goals.title, *(item.text for item in goals.capabilities.items)]
-    ]
+    goal_texts = [goals.title, *(item.text for item in goals.capabilities.items)]
+    assert named == expected + [(text, "#goals") for text in goal_texts]
     assert {stage.anchor for stage in page.playbook_stages} == {
         "awareness", "consideration", "purchase", "support"}
 
@@ -200,7 +201,8 @@ def test_real_pages_fit_their_boxes(locale):
 
 
 def _fonts() -> list[tuple[str, bool]]:
-    fonts = [(font_roboto.font_files["Roboto"], False), (font_roboto.font_files["RobotoBold"], True)]
+    roboto = font_roboto.font_files
+    fonts = [(roboto["Roboto"], False), (roboto["RobotoBold"], True)]
     system = Path("/usr/share/fonts/truetype")
     for name, bold in [("liberation/LiberationSans-Regular.ttf", False),
                        ("liberation/LiberationSans-Bold.ttf", True),
@@ -299,13 +301,15 @@ def test_the_same_page_gives_byte_identical_output():
     first = render_svg(layout_diagram(real_page("de")), id_prefix="x")
     again = render_svg(layout_diagram(real_page("de")), id_prefix="x")
     assert first == again
-    assert render_png(layout_diagram(real_page("de"))) == render_png(layout_diagram(real_page("de")))
+    layout = layout_diagram(real_page("de"))
+    assert render_png(layout) == render_png(layout_diagram(real_page("de")))
     path = PROJECT_ROOT / "docs" / "de" / PLAYBOOK
-    digests = {
+    runs = [
         subprocess.run([sys.executable, "-c", SHA_SCRIPT, str(path)], check=True, text=True,
-                       capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
+                       capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
         for seed in ("1", "2")
-    }
+    ]
+    digests = {run.stdout.strip() for run in runs}
     assert digests == {hashlib.sha256(first.encode()).hexdigest()}
 
 
@@ -324,3 +328,34 @@ def test_the_png_draws_the_same_layout():
             centre = ((stage.x + stage.width / 2) * PNG_SCALE, (stage.y + 2) * PNG_SCALE)
             assert image.getpixel(centre) == (0x40, 0x51, 0xB5)
 
+
+
+def test_only_a_framework_image_standing_alone_becomes_a_figure():
+    diagram = '<img alt="A &amp; B" src="../../assets/playbooks/x-framework.png" />'
+    page_html = (
+        f"<p>{diagram}</p>"
+        f"<p>See {diagram} inline.</p>"  # a figure cannot go inside a paragraph: left as it is
+        '<p><img alt="photo" src="../../assets/playbooks/photo.png" /></p>'
+        f"<p>{diagram.replace('x-framework', 'y-framework')}</p>"
+    )
+    replaced = replace_framework_images(page_html, "sv/playbooks/x/",
+                                        lambda src, alt, index: f"[{src}|{alt}|{index}]")
+    assert replaced == (
+        "[../../assets/playbooks/x-framework.png|A & B|0]"
+        f"<p>See {diagram} inline.</p>"
+        '<p><img alt="photo" src="../../assets/playbooks/photo.png" /></p>'
+        "[../../assets/playbooks/y-framework.png|A & B|1]"
+    )
+
+
+@pytest.mark.parametrize("extension, links", [(".png", ["SVG", "PNG"]), (".svg", ["SVG"])])
+def test_the_figure_links_the_files_the_page_asked_for(extension, links):
+    page = real_page("sv")
+    src = f"../../assets/playbooks/commerce-strategy-framework{extension}"
+    figure = diagram_figure(page, src, "Ramverk <för> e-handel", 0)
+    caption = figure[figure.index("<figcaption>"):]
+    assert caption.startswith("<figcaption>Ramverk &lt;för&gt; e-handel (")
+    assert [label for _, label in re.findall(r'<a href="([^"]+)" download>(\w+)</a>', caption)] \
+        == links
+    assert figure.count('class="pbd pbd--wide"') == figure.count('class="pbd pbd--narrow"') == 1
+    assert "data-search-exclude" in figure  # the page's own text is what search should find

@@ -86,6 +86,8 @@ def test_each_locale_page_shows_its_own_diagram_inline(built_site):
             target = built_site / posixpath.normpath(posixpath.join(PREFIXES[locale] + PAGE_URL,
                                                                     href))
             assert target.is_file(), target
+            if target.suffix == ".svg":  # the page's reference leads to its own locale's file
+                assert f'lang="{locale}"' in target.read_text(encoding="utf-8")
         for anchor in ANCHORS:
             assert f'id="{anchor[1:]}"' in html  # every link in the diagram lands on the page
 

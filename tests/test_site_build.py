@@ -13,8 +13,6 @@ import pytest
 
 from playbook.framework_ref import is_framework_diagram
 from playbook.model import ParsedPage
-from playbook.settings import load_settings
-from playbook.tree import load_tree
 
 INDEX = "search/search_index.json"
 
@@ -51,19 +49,10 @@ def page_facts(site: Path, url: str) -> _PageFacts:
 
 
 @pytest.fixture(scope="module")
-def docs(built_site: Path) -> dict[str, dict[str, ParsedPage]]:
-    """The parsed pages the site was built from, by locale (source first), then by path."""
-    settings = load_settings(built_site.parent / "mkdocs.yml")
-    tree, _ = load_tree(settings.root, settings.docs_dir, settings.source_locale,
-                        settings.locale_codes)
-    return {locale: dict(pages.pages) for locale, pages in tree.locales.items()}
-
-
-@pytest.fixture(scope="module")
-def prefixes(docs: dict[str, dict[str, ParsedPage]]) -> dict[str, str]:
+def prefixes(built_docs: dict[str, dict[str, ParsedPage]]) -> dict[str, str]:
     """Where each locale lives in the site: the source (the i18n default) at the root."""
-    source = next(iter(docs))
-    return {locale: "" if locale == source else f"{locale}/" for locale in docs}
+    source = next(iter(built_docs))
+    return {locale: "" if locale == source else f"{locale}/" for locale in built_docs}
 
 
 def page_url(rel_path: str) -> str:
@@ -72,42 +61,48 @@ def page_url(rel_path: str) -> str:
     return "" if stem == "index" else stem.removesuffix("/index") + "/"
 
 
-def locale_pages(docs, prefixes) -> list[tuple[str, ParsedPage, str]]:
+def locale_pages(built_docs, prefixes) -> list[tuple[str, ParsedPage, str]]:
     return [
         (locale, page, prefixes[locale] + page_url(rel_path))
-        for locale, pages in docs.items()
+        for locale, pages in built_docs.items()
         for rel_path, page in sorted(pages.items())
     ]
 
 
-def playbooks(docs) -> list[tuple[str, ParsedPage]]:
-    return [(locale, page) for locale, pages in docs.items()
-            for page in pages.values() if page.playbook_stages]
+def playbooks(built_docs) -> list[tuple[str, ParsedPage]]:
+    return [
+        (locale, page)
+        for locale, pages in built_docs.items()
+        for page in pages.values()
+        if page.playbook_stages
+    ]
 
 
 def search_index(site: Path, prefix: str) -> dict:
     return json.loads((site / prefix / INDEX).read_text(encoding="utf-8"))
 
 
-def test_the_site_is_built_from_english_swedish_and_german_playbooks(docs, prefixes):
-    assert {"en", "sv", "de"} <= set(docs) and prefixes["en"] == ""
-    assert {locale for locale, _page in playbooks(docs)} == set(docs)
+def test_the_site_is_built_from_english_swedish_and_german_playbooks(built_docs, prefixes):
+    assert {"en", "sv", "de"} <= set(built_docs) and prefixes["en"] == ""
+    assert {locale for locale, _page in playbooks(built_docs)} == set(built_docs)
 
 
-def test_every_page_is_built_in_every_locale_with_its_own_title(built_site, docs, prefixes):
-    for _locale, page, url in locale_pages(docs, prefixes):
+def test_every_page_is_built_in_every_locale_with_its_own_title(built_site, built_docs, prefixes):
+    for _locale, page, url in locale_pages(built_docs, prefixes):
         assert page_facts(built_site, url).title.startswith(page.display_title), url
 
 
-def test_every_page_declares_its_locale_as_its_language(built_site, docs, prefixes):
-    for locale, _page, url in locale_pages(docs, prefixes):
+def test_every_page_declares_its_locale_as_its_language(built_site, built_docs, prefixes):
+    for locale, _page, url in locale_pages(built_docs, prefixes):
         assert page_facts(built_site, url).lang == locale, url
     for locale, prefix in prefixes.items():
         not_found = (built_site / prefix / "404.html").read_text(encoding="utf-8")
         assert _PageFacts(not_found).lang == locale, f"{prefix}404.html"
 
 
-def test_each_locale_search_index_holds_exactly_that_locales_pages(built_site, docs, prefixes):
+def test_each_locale_search_index_holds_exactly_that_locales_pages(
+    built_site, built_docs, prefixes
+):
     for locale, prefix in prefixes.items():
         index = search_index(built_site, prefix)
         assert index["config"]["lang"] == [locale]  # lunr stems in this language alone
@@ -118,25 +113,26 @@ def test_each_locale_search_index_holds_exactly_that_locales_pages(built_site, d
             assert page_facts(built_site, prefix + url).lang == locale, (prefix, url)
         others = tuple(other for other in prefixes.values() if other and other != prefix)
         assert not [location for location in locations if location.startswith(others)]
-        expected = {page_url(rel_path) for rel_path in docs[locale]}
+        expected = {page_url(rel_path) for rel_path in built_docs[locale]}
         assert expected <= pages, f"{locale}: pages missing from its search index"
 
 
-def test_each_locale_search_index_finds_its_stage_names(built_site, docs, prefixes):
-    for locale, page in playbooks(docs):
+def test_each_locale_search_index_finds_its_stage_names(built_site, built_docs, prefixes):
+    for locale, page in playbooks(built_docs):
         titles = {entry["title"] for entry in search_index(built_site, prefixes[locale])["docs"]}
         stages = [stage.title for stage in page.playbook_stages]
         assert set(stages) <= titles, (locale, stages)
 
 
 def test_every_playbook_page_references_its_published_framework_diagram(
-    built_site, docs, prefixes
+    built_site, built_docs, prefixes
 ):
-    for locale, page in playbooks(docs):
+    for locale, page in playbooks(built_docs):
         url = prefixes[locale] + page_url(page.rel_path)
         folder = posixpath.dirname(f"{locale}/{page.rel_path}")
         diagrams = [
-            posixpath.basename(reference.target) for reference in page.references
+            posixpath.basename(reference.target)
+            for reference in page.references
             if reference.is_image
             and is_framework_diagram(posixpath.normpath(posixpath.join(folder, reference.target)))
         ]

@@ -155,11 +155,12 @@ def diagram_title(page: ParsedPage) -> str:
 def diagram_description(page: ParsedPage) -> str:
     """Everything the diagram shows, as one paragraph: each stage with its capabilities."""
     sections = [*page.playbook_stages, *([page.goals] if page.goals else [])]
-    return " ".join(
-        f"{plain_text(stage.title)}: "
-        + "; ".join(plain_text(item.text) for item in stage.capabilities.items) + "."
-        for stage in sections
-    )
+    sentences = []
+    for stage in sections:
+        items = "; ".join(plain_text(item.text) for item in stage.capabilities.items)
+        sentences.append(f"{plain_text(stage.title)}: {items}." if items
+                         else f"{plain_text(stage.title)}.")
+    return " ".join(sentences)
 
 
 class _Typesetter:
@@ -267,7 +268,8 @@ def _stage_row(boxes: list[Box], setter: _Typesetter, row: tuple[Stage, ...], fi
     lane_xs: list[float] = []
     contents: list[Box] = []
     bottom = top + header_height
-    for column, (stage, (shape, inset, notch, label, lines)) in enumerate(zip(row, headers)):
+    for column, (stage, header) in enumerate(zip(row, headers, strict=True)):
+        shape, inset, notch, label, lines = header
         x = geometry.margin + column * (lane_width + geometry.gap)
         slack = header_height - setter.block_height(lines, geometry.header_size)
         contents.append(Box(

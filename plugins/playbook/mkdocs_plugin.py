@@ -3,6 +3,8 @@
 All logic lives in the pure core (:mod:`playbook.check` and friends); this module only
 connects MkDocs events to it. See STYLE.md for why the check counts build depth: the i18n
 plugin runs the whole build again for each language from inside its ``on_post_build``.
+Each of those passes writes the search index and the 404 page at the site root; every locale
+keeps its own copy under its folder (:mod:`playbook.search_index`), the default one at the root.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from playbook.search_index import INDEX_PATH, locale_search_index
 from playbook.settings import DEFAULT_GLOSSARY_DIR, ProjectSettings, SettingsError, settings_from
 from playbook.status import compute_status
 from playbook.status_render import locale_summary_line
-from playbook.tree import ASSETS_FOLDER, DocsTree
+from playbook.tree import ASSETS_FOLDER, DocsTree, is_outside
 
 log = get_plugin_logger(__name__)
 
@@ -148,10 +150,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled:
             return files
         root = Path(config.config_file_path).resolve().parent
+        for file in _escaping_docs(files, Path(config.docs_dir), root):
+            files.remove(file)  # reported as PB503 already; its severity may have been lowered
         assets = root / ASSETS_FOLDER
         prefix = I18nState(config).prefix()
         for path in sorted(assets.rglob("*")) if assets.is_dir() else []:
-            if path.is_file():
+            if path.is_file() and not is_outside(path, root):
                 uri = path.relative_to(root).as_posix()
                 files.append(File(uri, str(root), config.site_dir, config.use_directory_urls,
                                   dest_uri=prefix + uri))
@@ -197,10 +201,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if site is not None:
             locale = I18nState(config).current or site.default_locale
             context.update(site.page_context(page, locale))
-        prefix = I18nState(config).prefix()
-        if prefix and self._searches_per_locale(config):
+        if self._searches_per_locale(config):
             # Where overrides/main.html points material's search: this locale's own index.
-            context["playbook_search_base"] = get_relative_url(prefix, page.url)
+            root = get_relative_url(I18nState(config).prefix() or ".", page.url)
+            context["playbook_search_base"] = root.rstrip("/") + "/"
         return context
 
     def on_template_context(self, context: dict, *,  # type: ignore[override]
@@ -208,10 +212,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """The alternates for overrides/sitemap.xml; the 404 page's search index."""
         if template_name == "sitemap.xml" and self._reader_site is not None:
             context["playbook_sitemap"] = self._reader_site.sitemap()
-        prefix = I18nState(config).prefix()
-        if template_name == NOT_FOUND_PAGE and prefix and self._searches_per_locale(config):
+        if template_name == NOT_FOUND_PAGE and self._searches_per_locale(config):
             # The 404 page's links are absolute (it is served at any path): so is its base.
-            context["playbook_search_base"] = context["base_url"].rstrip("/") + "/" + prefix
+            root = context["base_url"].rstrip("/") + "/"
+            context["playbook_search_base"] = root + I18nState(config).prefix()
         return context
 
     def _per_locale_outputs(self, config: MkDocsConfig) -> bool:
@@ -263,6 +267,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
         self._default_outputs = {}
+
+
+def _escaping_docs(files: Files, docs_dir: Path, root: Path) -> list[File]:
+    """Files of the docs folder that are symlinks out of the project: MkDocs would copy
+    whatever they point at (``/etc/passwd``) into the site."""
+    return [
+        file for file in files
+        if file.src_dir and Path(file.src_dir) == docs_dir and file.abs_src_path
+        and all(is_outside(Path(file.abs_src_path), inside) for inside in (root, docs_dir))
+    ]
 
 
 def _theme_search_language(config: MkDocsConfig) -> str:

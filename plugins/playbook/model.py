@@ -7,7 +7,10 @@ file, front matter included, so a diagnostic can point a translator at the exact
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
+
+from playbook.text import count_words, readable_lines
 
 GOALS_ANCHOR = "goals"
 """The H2 section with this anchor holds the playbook's goals; every other H2 is a stage."""
@@ -94,11 +97,24 @@ class ParsedPage:
     stages: tuple[Stage, ...]
     references: tuple[Reference, ...]
     line_count: int
-    word_count: int
     problems: tuple[ParseProblem, ...] = field(default=())
-    text_lines: tuple[tuple[int, str], ...] = field(default=(), repr=False)
-    """Every non-blank line outside fenced and indented code, front matter included, with code
-    spans blanked out, as (line number, text): what the terminology check reads."""
+    lines: tuple[str, ...] = field(default=(), repr=False)
+    """Every line of the file without its line end, front matter included."""
+    code_lines: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
+    """The lines of fenced and indented code, fences included."""
+
+    # The two views below are worked out on first use: the parity check needs neither, and
+    # counting words costs as much as parsing the front matter (see benchmarks/).
+    @cached_property
+    def word_count(self) -> int:
+        """Words in the body (after the front matter): what ``source-wordcount`` records."""
+        return count_words("\n".join(self.lines[self.front_matter_end:]))
+
+    @cached_property
+    def text_lines(self) -> tuple[tuple[int, str], ...]:
+        """Every non-blank line outside fenced and indented code, front matter included, with
+        code spans blanked out, as (line number, text): what the terminology check reads."""
+        return readable_lines(self.lines, self.code_lines)
 
     def meta(self, name: str, default: Any = None) -> Any:
         for key in self.front_matter:

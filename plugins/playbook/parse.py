@@ -23,7 +23,7 @@ from playbook.model import (
     Reference,
     Stage,
 )
-from playbook.text import count_words
+from playbook.text import CODE_SPAN
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -37,7 +37,6 @@ _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML_BLOCK = re.compile(r"^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|!--|/[A-Za-z])")
 _ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]")
 _FM_KEY = re.compile(r"^([^\s#:'\"\-?][^:#]*?|'[^']*'|\"[^\"]*\")[ \t]*:(?:[ \t]|$)")
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 _INLINE_REF = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^\s)>]*)>?(?:\s+[\"'(][^)]*)?\s*\)")
 _REF_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 _HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
@@ -125,6 +124,10 @@ def parse_front_matter(lines: list[str]) -> _FrontMatter:
 
 
 def _indent_width(text: str) -> int:
+    """Columns of leading white space, a tab reaching the next multiple of four."""
+    spaces = len(text) - len(text.lstrip(" "))
+    if not text.startswith("\t", spaces):
+        return spaces  # no tab: the usual case, without a loop over the characters
     width = 0
     for char in text:
         if char == " ":
@@ -138,7 +141,8 @@ def _indent_width(text: str) -> int:
 
 def _thematic_break(first: str, raw: str) -> bool:
     """`raw` is a ``---``, ``***`` or ``___`` rule; `first` is its first non-blank character."""
-    return first in "-*_" and _THEMATIC_BREAK.match(raw) is not None
+    # A rule has at least three markers; counting them is cheaper than trying the pattern.
+    return first in "-*_" and raw.count(first) >= 3 and _THEMATIC_BREAK.match(raw) is not None
 
 
 def _heading_text(raw: str) -> tuple[str, str | None]:
@@ -155,7 +159,7 @@ def _heading_text(raw: str) -> tuple[str, str | None]:
 
 def _references(text: str, line: int) -> list[Reference]:
     """Images and internal links on one line of prose (code spans are not prose)."""
-    text = _CODE_SPAN.sub("", text)
+    text = CODE_SPAN.sub("", text)
     found: list[Reference] = []
     for match in _INLINE_REF.finditer(text):
         found.extend(_reference("image" if match.group(1) else "link", match.group(3),
@@ -218,8 +222,7 @@ class _BodyScanner:
         list_base_indent = 0
         previous_blank = True
         previous_kind = "blank"  # blank | paragraph | item | heading | other
-        for offset, raw in enumerate(self.lines):
-            line_no = self.first_line + offset
+        for line_no, raw in enumerate(self.lines, self.first_line):
             stripped = raw.strip()
             if fence is not None:
                 self.code_lines.add(line_no)
@@ -255,21 +258,22 @@ class _BodyScanner:
                 previous_blank = False
                 continue
 
-            if first == "#" or first in "=-" and previous_kind == "paragraph":
-                if self._heading(raw, previous_kind, line_no):
-                    list_content_indent = None
-                    previous_kind, previous_blank = "heading", False
-                    continue
+            could_be_heading = first == "#" or first in "=-" and previous_kind == "paragraph"
+            if could_be_heading and self._heading(raw, previous_kind, line_no):
+                list_content_indent = None
+                previous_kind, previous_blank = "heading", False
+                continue
 
             item = _LIST_ITEM.match(raw) if may_be_item else None
             if item and indent < 4 and not _thematic_break(first, raw):
                 starts_list = list_content_indent is None
                 if starts_list or indent <= list_base_indent or indent < list_content_indent:
                     list_base_indent = indent if starts_list else list_base_indent
-                    spacing = _indent_width(item.group(3) or " ") if item.group(4) else 1
+                    marker, gap, content = item.group(2, 3, 4)
+                    spacing = _indent_width(gap) if content else 1
                     spacing = 1 if spacing > 4 else spacing
-                    list_content_indent = indent + len(item.group(2)) + spacing
-                    self._add_item(item.group(4) or "", line_no)
+                    list_content_indent = indent + len(marker) + spacing
+                    self._add_item(content or "", line_no)
                     self._collect(raw, line_no)
                     previous_kind, previous_blank = "item", False
                     continue
@@ -355,11 +359,10 @@ def parse_page(path: str, rel_path: str, locale: str, raw: bytes) -> ParsedPage:
     if not text.strip():
         problems.append(ParseProblem("PB104", 1, "the page is empty"))
         return ParsedPage(path, rel_path, locale, (), 0, None, None, "", (), (),
-                          len(lines) if text else 0, 0, tuple(problems))
+                          len(lines) if text else 0, tuple(problems))
     front = parse_front_matter(lines)
     problems.extend(front.problems)
-    body_lines = lines[front.end:]
-    scanner = _BodyScanner(body_lines, front.end + 1)
+    scanner = _BodyScanner(lines[front.end:], front.end + 1)
     scanner.scan()
     return ParsedPage(
         path=path,
@@ -373,20 +376,7 @@ def parse_page(path: str, rel_path: str, locale: str, raw: bytes) -> ParsedPage:
         stages=tuple(section.freeze() for section in scanner.sections),
         references=tuple(scanner.references),
         line_count=len(lines),
-        word_count=count_words("\n".join(body_lines)),
         problems=tuple(problems),
-        text_lines=_readable_lines(lines, scanner.code_lines),
+        lines=tuple(lines),
+        code_lines=frozenset(scanner.code_lines),
     )
-
-
-def _readable_lines(lines: list[str], code_lines: set[int]) -> tuple[tuple[int, str], ...]:
-    """Non-blank lines outside code, with code spans blanked (columns stay where they were)."""
-    return tuple(
-        (number, _CODE_SPAN.sub(_blank, text) if "`" in text else text)
-        for number, text in enumerate(lines, 1)
-        if number not in code_lines and text.strip()
-    )
-
-
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group())

@@ -22,10 +22,9 @@ def locale_search_index(pass_index: str, *, prefix: str, lunr_language: str) -> 
     language pass. `lunr_language` is the lunr.js language code the theme gives that locale."""
     index: dict[str, Any] = json.loads(pass_index)
     docs = [
-        {**entry, "location": entry["location"][len(prefix):]}
+        {**entry, "location": entry["location"][len(prefix) :]}
         for entry in index.get("docs", [])
         if entry["location"].startswith(prefix)
     ]
     config = {**index.get("config", {}), "lang": [lunr_language]}
-    return json.dumps({"config": config, "docs": docs}, ensure_ascii=False,
-                      separators=(",", ":"))
+    return json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":"))

@@ -54,7 +54,8 @@ def _last_break(word: str, max_width: float, size: float, bold: bool, locale: st
     fitting = {end: width for end, width in fitting.items() if width <= max_width}
     own = [end for end, width in fitting.items()
            if word[end - 1] == HYPHEN and width >= max_width / 2]
-    return (own or list(fitting) or [None])[-1]
+    candidates = own or list(fitting)
+    return candidates[-1] if candidates else None
 
 
 def split_word(word: str, max_width: float, size: float, bold: bool, locale: str) -> list[str]:

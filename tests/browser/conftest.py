@@ -79,9 +79,16 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture
-def page(browser) -> Iterator[object]:
-    """A fresh page in a fresh context (no cookies, storage or cache shared between tests)."""
+def page(browser, site_url: str) -> Iterator[object]:
+    """A fresh page in a fresh context (no cookies, storage or cache shared between tests) that
+    reaches only the local site: web fonts and the absolute hreflang URLs are not fetched."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_() if route.request.url.startswith(site_url) else route.abort()
+        ),
+    )
     try:
         yield context.new_page()
     finally:

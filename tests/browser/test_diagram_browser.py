@@ -44,15 +44,24 @@ def source_page(locale: str) -> ParsedPage:
     return parse_page(str(path), PLAYBOOK, locale, path.read_bytes())
 
 
-def luminance(css_colour: str) -> float:
-    """Relative luminance (WCAG) of ``rgb(r, g, b)``."""
-    channels = [int(value) / 255 for value in re.findall(r"\d+", css_colour)[:3]]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+def rgba(css_colour: str) -> tuple[float, float, float, float]:
+    """``rgb(r, g, b)`` or ``rgba(r, g, b, a)`` as channels from 0 to 1 and an alpha."""
+    values = [float(value) for value in re.findall(r"[\d.]+", css_colour)]
+    return values[0] / 255, values[1] / 255, values[2] / 255, values[3] if len(values) > 3 else 1
+
+
+def luminance(channels: tuple[float, ...]) -> float:
+    """Relative luminance (WCAG) of opaque channels."""
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels[:3]]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 
-def contrast(first: str, second: str) -> float:
-    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+def contrast(text: str, background: str) -> float:
+    """WCAG contrast of (possibly translucent) text over an opaque background."""
+    *colour, alpha = rgba(text)
+    back = rgba(background)[:3]
+    seen = [alpha * c + (1 - alpha) * b for c, b in zip(colour, back, strict=True)]
+    light, dark = sorted((luminance(seen), luminance(back)), reverse=True)
     return (light + 0.05) / (dark + 0.05)
 
 
@@ -95,9 +104,9 @@ def test_the_playbook_page_shows_a_legible_diagram(browser, site_url, artifacts,
         assert [re.sub(r"[\s\u2010]", "", text) for text in headers] == [
             stage.title.replace(" ", "") for stage in source.playbook_stages]
         colours = diagram.evaluate(_COLOURS)
-        assert contrast(colours["capability"], colours["capabilityText"]) >= 7
-        assert contrast(colours["stage"], colours["stageText"]) >= 4.5
-        dark = luminance(colours["capability"]) < 0.2
+        assert contrast(colours["capabilityText"], colours["capability"]) >= 7
+        assert contrast(colours["stageText"], colours["stage"]) >= 4.5
+        dark = luminance(rgba(colours["capability"])) < 0.2
         assert dark == (scheme == "dark")
 
         # A capability leads to its stage's section.

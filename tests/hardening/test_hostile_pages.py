@@ -11,23 +11,25 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import re
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import Abort
+from mkdocs.exceptions import Abort, ConfigurationError
 
+from conftest import build_site, copy_project
+from hardening.files import lines_in
 from playbook.check import check_project
 from playbook.cli import main
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.settings import SettingsError, load_settings
-from conftest import build_site, copy_project
-from hardening.files import lines_in
 
 LOCALES = ("en", "sv", "de")
 PLAYBOOK = "playbooks/commerce-strategy.md"
@@ -35,6 +37,7 @@ EN, SV, DE = (f"docs/{locale}/{PLAYBOOK}" for locale in LOCALES)
 EVERY_PLAYBOOK = (EN, SV, DE)
 ESCAPE = "../../../../etc/passwd"
 SCRIPT = "<script>alert(1)</script>"
+HOSTILE_TITLE = f'Tom {SCRIPT} & "Jerry"'
 SCRIPT_PATTERN = re.compile(r"<script>alert\(\d\)")
 ATTRIBUTE_BREAKOUT = 'x" onmouseover="alert(4)'
 
@@ -44,11 +47,14 @@ Builder = Callable[[Path], list[str]]
 
 @dataclass(frozen=True)
 class Case:
+    """One hostile input. `build` is what `mkdocs build --strict` does: "ok"; "aborts" (the
+    check stops it before any page is written); "fails-strict" (a warning fails it at the
+    end); "config-error" (MkDocs cannot load mkdocs.yml)."""
+
     name: str
     damage: Builder
     exit_code: int  # of `playbook check`
-    build: str | None = None  # of `mkdocs build --strict`: "ok", "aborts" (the check stops it
-    # before any page is written), "fails-strict" (a warning fails it at the end), None: not run
+    build: str
 
     def __str__(self) -> str:
         return self.name
@@ -211,7 +217,7 @@ def escaping_image(project: Path) -> list[str]:
 def escaping_everywhere(line: str, rule: str) -> Builder:
     def damage(project: Path) -> list[str]:
         at = append_everywhere(project, line)
-        return [f"{rel}:{number} {rule}" for rel, number in zip(EVERY_PLAYBOOK, at)]
+        return [f"{rel}:{number} {rule}" for rel, number in zip(EVERY_PLAYBOOK, at, strict=True)]
     return damage
 
 
@@ -286,7 +292,7 @@ def long_line(project: Path) -> None:
 
 def hostile_titles(project: Path) -> None:
     for rel in (*EVERY_PLAYBOOK, *(f"docs/{locale}/index.md" for locale in LOCALES)):
-        set_front_matter(rel, "title", f"'Tom {SCRIPT} & \"Jerry\"'")(project)
+        set_front_matter(rel, "title", f"'{HOSTILE_TITLE}'")(project)
         set_front_matter(rel, "description", f"'{ATTRIBUTE_BREAKOUT} & <b>bold</b>'")(project)
 
 
@@ -321,49 +327,54 @@ def broken_config(project: Path) -> list[str]:
 
 CASES = [
     Case("broken YAML", broken_yaml, 1, "aborts"),
-    Case("unclosed front matter", unclosed_front_matter, 1),
-    Case("front matter only", front_matter_only, 1),
+    Case("unclosed front matter", unclosed_front_matter, 1, "aborts"),
+    Case("front matter only", front_matter_only, 1, "aborts"),
     Case("empty file", replace_page(b"", "1 PB104", has_body=True), 1, "aborts"),
-    Case("only blank lines", replace_page(b"\n  \n\t\n", "1 PB104", has_body=True), 1),
-    Case("only a BOM", replace_page(b"\xef\xbb\xbf", "1 PB104", has_body=True), 1),
-    Case("front matter is a list", replace_page(b"---\n- a\n- b\n---\n# T\n", "2 PB201"), 1),
-    Case("YAML indented with a tab", replace_page(b"---\ntitle:\n\tx: 1\n---\n", "3 PB201"), 1),
+    Case("only blank lines", replace_page(b"\n  \n\t\n", "1 PB104", has_body=True), 1,
+         "aborts"),
+    Case("only a BOM", replace_page(b"\xef\xbb\xbf", "1 PB104", has_body=True), 1, "aborts"),
+    Case("front matter is a list", replace_page(b"---\n- a\n- b\n---\n# T\n", "2 PB201"), 1,
+         "aborts"),
+    Case("YAML indented with a tab", replace_page(b"---\ntitle:\n\tx: 1\n---\n", "3 PB201"), 1,
+         "aborts"),
     Case("non-UTF-8 bytes (Latin-1)", latin1_bytes, 1, "aborts"),
-    Case("NUL byte", nul_byte, 1),
+    Case("NUL byte", nul_byte, 1, "aborts"),
     Case("UTF-8 BOM", clean(with_bom), 0, "ok"),
     Case("CRLF line ends", clean(line_endings("\r\n")), 0, "ok"),
-    Case("lone CR line ends", clean(line_endings("\r")), 0),
+    Case("lone CR line ends", clean(line_endings("\r")), 0, "ok"),
     Case("tab after bullets", clean(rewrite(SV, tab_after_bullets)), 0, "ok"),
     Case("mixed bullet markers", clean(rewrite(SV, mixed_bullets)), 0, "ok"),
     Case("headings and items inside fences", clean(rewrite(SV, structure_in_fences)), 0, "ok"),
-    Case("unclosed fence", unclosed_fence, 1),
+    Case("unclosed fence", unclosed_fence, 1, "aborts"),
     Case("heading with an unclosed {#anchor", heading_without_anchor, 0, "fails-strict"),
-    Case("broken YAML in the source page", source_broken, 1),
+    Case("broken YAML in the source page", source_broken, 1, "aborts"),
     Case("image path escaping the project", escaping_image, 1, "aborts"),
     Case("link path escaping the project", escaping_everywhere(f"[p]({ESCAPE})", "PB503"), 1,
          "aborts"),
     Case("HTML img escaping the project",
          escaping_everywhere(f'<img src="{ESCAPE}" alt="p">', "PB503"), 1, "aborts"),
     Case("reference definition escaping the project",
-         escaping_everywhere(f"[p]: {ESCAPE}", "PB503"), 1),
-    Case("absolute path /etc/passwd", escaping_everywhere("![p](/etc/passwd)", "PB502"), 1),
+         escaping_everywhere(f"[p]: {ESCAPE}", "PB503"), 1, "aborts"),
+    Case("absolute path /etc/passwd", escaping_everywhere("![p](/etc/passwd)", "PB502"), 1,
+         "aborts"),
     Case("symlink to /etc/passwd in docs",
          symlink("docs/sv/passwd.txt", "/etc/passwd", "PB503"), 1, "aborts"),
     Case("symlinked folder to /etc in docs", symlink("docs/sv/etc", "/etc", "PB503"), 1,
          "aborts"),
-    Case("dangling symlink page", symlink("docs/sv/dead.md", "nowhere.md", "PB103"), 1),
+    Case("dangling symlink page", symlink("docs/sv/dead.md", "nowhere.md", "PB103"), 1,
+         "aborts"),
     Case("locale folder is a symlink to itself", locale_self_loop, 1, "aborts"),
     Case("symlink loop inside a locale folder", loop_inside_locale, 1, "aborts"),
     Case("locale folder missing", missing_locale_folder, 1, "aborts"),
-    Case("10 MB page with a stray stage at its end", ten_megabyte_page, 1),
-    Case("10,000 capabilities, one dropped", long_list(5_000), 1),
+    Case("10 MB page with a stray stage at its end", ten_megabyte_page, 1, "aborts"),
+    Case("10,000 capabilities, one dropped", long_list(5_000), 1, "aborts"),
     Case("10,000 capabilities in step", long_list(None), 0, "ok"),
-    Case("200 levels of nested list", clean(deep_nesting), 0),
-    Case("a 1 MB line", clean(long_line), 0),
+    Case("200 levels of nested list", clean(deep_nesting), 0, "ok"),
+    Case("a 1 MB line", clean(long_line), 0, "ok"),
     Case("titles and descriptions with <script>, quotes and &", clean(hostile_titles), 0,
          "ok"),
     Case("capabilities with <script>, quotes and &", clean(hostile_capabilities), 0, "ok"),
-    Case("mkdocs.yml is not valid YAML", broken_config, 2),
+    Case("mkdocs.yml is not valid YAML", broken_config, 2, "config-error"),
 ]
 
 
@@ -431,16 +442,17 @@ def test_playbook_check_reports_each_case(tmp_path: Path, case: Case) -> None:
         assert item.headline() in out
 
 
-BUILT = [case for case in CASES if case.build]
-
-
-@pytest.mark.parametrize("case", BUILT, ids=str)
+@pytest.mark.parametrize("case", CASES, ids=str)
 def test_mkdocs_build_of_each_case(tmp_path: Path, case: Case) -> None:
     project = copy_project(tmp_path / "project")
     case.damage(project)
     if case.build == "ok":
         site = build_site(project, strict=True)
         assert (site / "sv/playbooks/commerce-strategy/index.html").is_file()
+    elif case.build == "config-error":
+        with pytest.raises(ConfigurationError):
+            build_site(project, strict=True)
+        site = project / "site"
     else:
         with pytest.raises(Abort):
             build_site(project, strict=True)
@@ -477,19 +489,56 @@ def test_hostile_titles_are_shown_escaped(tmp_path: Path) -> None:
     hostile_capabilities(project)
     site = build_site(project, strict=True)
     assert_site_is_safe(site)
+    title = "Tom &lt;script&gt;alert(1)&lt;/script&gt; &amp; "
+    capability = "&lt;script&gt;alert(2)&lt;/script&gt;"
     for prefix in ("", "sv/", "de/"):
         html = (site / prefix / "playbooks/commerce-strategy/index.html").read_text("utf-8")
-        assert "Tom &lt;script&gt;alert(1)&lt;/script&gt; &amp; " in html
-        assert "&lt;script&gt;alert(2)&lt;/script&gt;" in html
+        assert title in html  # <title>, header and navigation
         assert re.search(r'content="x(&#34;|&quot;) onmouseover=', html)
+        assert capability in html  # the list item and the inline diagram
+        diagram = site / prefix / "assets/playbooks/commerce-strategy-framework.svg"
+        assert capability in diagram.read_text("utf-8")
+        status = (site / prefix / "translation-status/index.html").read_text("utf-8")
+        assert title in status
+        assert title in (site / prefix / "search/search_index.json").read_text("utf-8")
+
+
+def test_raw_html_in_a_capability_reaches_only_the_page_body(tmp_path: Path) -> None:
+    """Markdown passes raw HTML through, as on every MkDocs site, so a `<script>` typed into a
+    bullet stays in that page's list item. Everything derived from the capability text (the
+    diagram, inline and as a file; the search index) escapes it."""
+    project = copy_project(tmp_path / "project")
+    for rel in EVERY_PLAYBOOK:
+        rewrite(rel, lambda text: text.replace(
+            "\n- ", "\n- <script>alert(3)</script> & ", text.count("\n- "))
+        )(project)
+    site = build_site(project, strict=True)
+    raw = "<script>alert(3)</script>"
+    for path in site.rglob("*"):
+        if path.suffix not in (".html", ".json", ".svg", ".xml"):
+            continue
+        text = path.read_text("utf-8")
+        page = path.relative_to(site).as_posix().endswith("playbooks/commerce-strategy/index.html")
+        if page:  # once per list item written with it, never inside the diagram
+            assert text.count(raw) == text.count(f"<li>{raw}"), path
+            assert "&lt;script&gt;alert(3)&lt;/script&gt;" in text.split("<svg", 1)[1]
+        else:
+            assert raw not in text, path
 
 
 def test_escaping_paths_are_never_copied_even_when_the_build_goes_on(tmp_path: Path) -> None:
-    """With PB503 lowered to a warning and no --strict, the build completes: the files the
-    escaping references name are still not published."""
+    """With PB503 lowered to a warning and no --strict, the build completes: neither the files
+    escaping references name nor what symlinks out of the project point at are published."""
     project = copy_project(tmp_path / "project")
     for line in (f"![p]({ESCAPE})", f"[p]({ESCAPE})", f'<img src="{ESCAPE}">'):
         append_everywhere(project, line)
+    secrets = tmp_path / "secrets"
+    secrets.mkdir()
+    (secrets / "key.txt").write_text("SECRET-KEY-OUTSIDE-THE-PROJECT\n", encoding="utf-8")
+    (project / "docs/sv/passwd.txt").symlink_to("/etc/passwd")
+    (project / "docs/de/secrets").symlink_to(secrets)
+    (project / "assets").mkdir(exist_ok=True)
+    (project / "assets/key.txt").symlink_to(secrets / "key.txt")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(text.replace("source_locale: en\n",
@@ -497,9 +546,12 @@ def test_escaping_paths_are_never_copied_even_when_the_build_goes_on(tmp_path: P
                       encoding="utf-8")
     site = build_site(project, strict=False)
     assert (site / "sv/playbooks/commerce-strategy/index.html").is_file()
+    assert (site / "assets/javascripts").is_dir()  # the theme's own files are published
     assert_site_is_safe(site)
-    outside = {path.name for path in site.rglob("*")} & {"passwd", "etc"}
-    assert not outside
+    published = {path.name for path in site.rglob("*")}
+    assert not published & {"passwd", "passwd.txt", "etc", "secrets", "key.txt"}
+    for path in site.rglob("*"):
+        assert not path.is_file() or b"SECRET-KEY" not in path.read_bytes(), path
 
 
 @pytest.mark.parametrize(
@@ -519,3 +571,39 @@ def test_mkdocs_command_exit_codes(tmp_path: Path, case_name: str, exit_code: in
     assert done.returncode == exit_code, done.stderr
     assert "Traceback" not in done.stderr
     assert_site_is_safe(project / "site")
+
+
+def test_command_line_formats_stay_well_formed_with_hostile_text(tmp_path: Path) -> None:
+    """A finding and a title made of markup, quotes, `&`, `%` and a line break: JSON and
+    JUnit XML parse and give the text back exactly, GitHub gets one annotation line."""
+    project = copy_project(tmp_path / "project")
+    hostile_titles(project)
+    heading = '## <script>alert(5)</script> & "x" 100% {#extra}'
+    put(project, SV, text_of(project, SV).rstrip("\n") + "\n\n" + heading + "\n")
+    config = str(project / "mkdocs.yml")
+
+    def run(*argv: str) -> tuple[int, str]:
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main([*argv, "--config", config])
+        assert "Traceback" not in err.getvalue()
+        return code, out.getvalue()
+
+    stage_text = '<script>alert(5)</script> & "x" 100%'
+    code, out = run("check", "--format", "json")
+    assert code == 1
+    [finding] = json.loads(out)["findings"]
+    assert finding["rule"] == "PB302" and stage_text in finding["message"]
+
+    _, out = run("check", "--format", "junit")
+    messages = [node.get("message", "") + (node.text or "")
+                for node in ET.fromstring(out).iter("failure")]
+    assert any(stage_text in message for message in messages)
+
+    _, out = run("check", "--format", "github")
+    annotations = [line for line in out.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1 and "PB302" in annotations[0]
+
+    code, out = run("status", "--format", "json")
+    assert code == 0
+    assert f'"title": {json.dumps(HOSTILE_TITLE)}' in out

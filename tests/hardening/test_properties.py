@@ -16,6 +16,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hardening.files import line_breaks_before, lines_in
 from playbook.check import check_project
 from playbook.cli import main
 from playbook.compare import LocalePages, compare_locale, first_difference, page_diagnostics
@@ -24,8 +25,6 @@ from playbook.model import ParsedPage
 from playbook.parse import parse_page
 from playbook.settings import load_settings
 from playbook.tree import DocsTree
-
-from hardening.files import line_breaks_before, lines_in
 
 PROPERTIES = settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -352,13 +351,14 @@ CAPABILITY_WORDS = st.text(alphabet=st.sampled_from(list("abcdefghijklmnopqrstuv
 def test_a_dropped_capability_is_found_where_it_was_dropped(
     words: list[str], data: st.DataObject
 ) -> None:
-    """An untranslated list (items of two or three distinct words) with one item left out:
-    the lists part exactly there, however long the list (the alignment searches only near
-    the diagonal)."""
+    """An untranslated list with one item left out: the lists part exactly there, however
+    long the list (the alignment searches only near the diagonal). Items are two or three
+    distinct words and a number, so no two items look alike to the alignment (same length
+    and same letter trigrams), as no two capabilities of a real list do."""
     items, start = [], 0
     while len(words) - start >= 2:
         size = 3 if len(words) - start >= 3 and data.draw(st.booleans()) else 2
-        items.append(" ".join(words[start:start + size]))
+        items.append(" ".join(words[start:start + size]) + f" {len(items)}")
         start += size
     index = data.draw(st.integers(0, len(items) - 1))
     assert first_difference(items, items[:index] + items[index + 1:]) == index
