@@ -16,12 +16,12 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
+from conftest import PROJECT_ROOT, build_site
 from playbook.cli import main
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.glossary import Rendering, Term, parse_glossary
 from playbook.parse import parse_page
 from playbook.terminology import check_page_terminology
-from conftest import PROJECT_ROOT, build_site
 from test_parity_mutations import _parity_records, findings
 
 SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
@@ -168,7 +168,7 @@ def test_machine_translation_mistakes_are_flagged_at_their_line_with_the_approve
         (line, rule, text) for line, rule, text, _ in expected
     ]
     path = PLAYBOOK.format(locale=locale)
-    for item, (_, _, _, approved) in zip(found, expected):
+    for item, (_, _, _, approved) in zip(found, expected, strict=True):
         assert item.path == path
         assert item.hint.startswith("Use ") and approved in item.hint
         assert approved in item.expected

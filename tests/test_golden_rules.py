@@ -53,8 +53,8 @@ def _write_case(root: Path, case: dict) -> None:
         is_text = isinstance(content, str)
         wants_header = is_text and not (blank or case.get("raw") or content.startswith("---"))
         if wants_header and name.endswith(".md"):
-            header = SOURCE_FRONT_MATTER if name.startswith("docs/en/") else TRANSLATION_FRONT_MATTER
-            content = header + content
+            is_source = name.startswith("docs/en/")
+            content = (SOURCE_FRONT_MATTER if is_source else TRANSLATION_FRONT_MATTER) + content
         if case.get("crlf"):
             content = content.replace("\n", "\r\n")
         data = content.encode("utf-8") if isinstance(content, str) else bytes(content)

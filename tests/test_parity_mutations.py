@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
+from conftest import build_site
 from playbook.check import check_project
 from playbook.diagnostics import Diagnostic
 from playbook.model import ParsedPage
 from playbook.parse import parse_page
 from playbook.settings import load_settings
-from conftest import build_site
 
 PLAYBOOK = "docs/sv/playbooks/commerce-strategy.md"
 

@@ -159,7 +159,8 @@ def align_stages(
     if not source_stages or not all(stage.anchor for stage in source_stages):
         return _align_by_position(source_stages, page)
     found: list[Diagnostic] = []
-    by_anchor = {stage.anchor: stage for stage in stages if stage.anchor}
+    # Every source stage has an anchor here (checked above).
+    by_anchor: dict[str | None, Stage] = {s.anchor: s for s in stages if s.anchor}
     source_anchors = {stage.anchor for stage in source_stages}
     # A translated heading that lost its anchor still pairs with the source stage at its place.
     for index, stage in enumerate(stages):
@@ -212,7 +213,7 @@ def _order_findings(pairs: list[tuple[Stage, Stage]], page: ParsedPage) -> list[
     positions = [stage.line for _, stage in pairs]
     keep = _longest_increasing(positions)
     found = []
-    for index, (source_stage, stage) in enumerate(pairs):
+    for index, (_, stage) in enumerate(pairs):
         if index in keep:
             continue
         before = pairs[index - 1][0] if index else None
@@ -258,7 +259,7 @@ def _align_by_position(
     source_stages: list[Stage], page: ParsedPage
 ) -> tuple[list[tuple[Stage, Stage]], list[Diagnostic]]:
     stages = list(page.stages)
-    pairs = list(zip(source_stages, stages))
+    pairs = list(zip(source_stages, stages, strict=False))  # the surplus is reported below
     found = [
         diagnostic(
             "PB301", page.path, max(page.line_count - 1, 1),
@@ -330,7 +331,9 @@ def first_difference(source_items: list[str], items: list[str]) -> int:
     if not source_items or not items:
         return 0
     # Mean lengths, not sums: a dropped item must not shrink the expected length of the rest.
-    scale = (sum(map(len, items)) / len(items)) / max(1.0, sum(map(len, source_items)) / len(source_items))
+    mean_length = sum(map(len, items)) / len(items)
+    source_mean_length = sum(map(len, source_items)) / len(source_items)
+    scale = mean_length / max(1.0, source_mean_length)
 
     def pair_cost(source_text: str, text: str) -> float:
         if source_text == text:

@@ -37,7 +37,10 @@ _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML_BLOCK = re.compile(r"^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|!--|/[A-Za-z])")
 _ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]")
 _FM_KEY = re.compile(r"^([^\s#:'\"\-?][^:#]*?|'[^']*'|\"[^\"]*\")[ \t]*:(?:[ \t]|$)")
-_INLINE_REF = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*<?([^\s)>]*)>?(?:\s+[\"'(][^)]*)?\s*\)")
+_INLINE_REF = re.compile(
+    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]"  # ![text] or [text], one level of nested brackets
+    r"\(\s*<?([^\s)>]*)>?(?:\s+[\"'(][^)]*)?\s*\)"  # (target "optional title")
+)
 _REF_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 _HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
@@ -159,14 +162,15 @@ def _heading_text(raw: str) -> tuple[str, str | None]:
 
 def _references(text: str, line: int) -> list[Reference]:
     """Images and internal links on one line of prose (code spans are not prose)."""
-    text = CODE_SPAN.sub("", text)
+    # Each pattern runs only when the line holds the text it needs (`, <img, ]:).
+    text = CODE_SPAN.sub("", text) if "`" in text else text
     found: list[Reference] = []
     for match in _INLINE_REF.finditer(text):
         found.extend(_reference("image" if match.group(1) else "link", match.group(3),
                                 match.group(2), line))
-    for match in _HTML_IMG.finditer(text):
+    for match in _HTML_IMG.finditer(text) if "<" in text else ():
         found.extend(_reference("image", match.group(1), "", line))
-    definition = _REF_DEFINITION.match(text)
+    definition = _REF_DEFINITION.match(text) if "]:" in text else None
     if definition:
         found.extend(_reference("link", definition.group(2), definition.group(1), line))
     return found
@@ -266,17 +270,16 @@ class _BodyScanner:
 
             item = _LIST_ITEM.match(raw) if may_be_item else None
             if item and indent < 4 and not _thematic_break(first, raw):
-                starts_list = list_content_indent is None
-                if starts_list or indent <= list_base_indent or indent < list_content_indent:
-                    list_base_indent = indent if starts_list else list_base_indent
-                    marker, gap, content = item.group(2, 3, 4)
-                    spacing = _indent_width(gap) if content else 1
-                    spacing = 1 if spacing > 4 else spacing
-                    list_content_indent = indent + len(marker) + spacing
-                    self._add_item(content or "", line_no)
-                    self._collect(raw, line_no)
-                    previous_kind, previous_blank = "item", False
-                    continue
+                # Not a continuation (handled above), so a sibling or the first item.
+                list_base_indent = indent if list_content_indent is None else list_base_indent
+                marker, gap, content = item.group(2, 3, 4)
+                spacing = _indent_width(gap) if content else 1
+                spacing = 1 if spacing > 4 else spacing
+                list_content_indent = indent + len(marker) + spacing
+                self._add_item(content or "", line_no)
+                self._collect(raw, line_no)
+                previous_kind, previous_blank = "item", False
+                continue
 
             if indent >= 4 and previous_blank and list_content_indent is None:
                 self.code_lines.add(line_no)

@@ -16,7 +16,6 @@ import yaml
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.rules import lookup
 
-
 DEFAULT_GLOSSARY_DIR = "glossary"
 """Where the per-locale glossaries live, relative to the project folder."""
 

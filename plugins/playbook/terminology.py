@@ -33,7 +33,7 @@ def aligned_texts(pairs: list[tuple[Stage, Stage]]) -> Iterator[AlignedText]:
         yield AlignedText(source_stage.title, stage.title, stage.line)
         source_items, items = source_stage.capabilities.items, stage.capabilities.items
         if len(source_items) == len(items):
-            for source_item, item in zip(source_items, items):
+            for source_item, item in zip(source_items, items, strict=True):
                 yield AlignedText(source_item.text, item.text, item.line)
 
 
