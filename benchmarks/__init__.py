@@ -1,0 +1,1 @@
+"""Benchmarks of the parity check and the plugin: ``python benchmarks/run.py``."""

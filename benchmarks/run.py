@@ -27,7 +27,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: make the `benchmarks` package importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.corpus import DEFECTS, Corpus, generate  # noqa: E402
+from benchmarks.corpus import DEFECTS, LOCALES, Corpus, generate  # noqa: E402
 from benchmarks.measure import (  # noqa: E402
     CHECK_RUNNER,
     FLOOR_RUNNER,
@@ -54,21 +54,34 @@ def parse_sizes(text: str) -> list[tuple[int, int]]:
     sizes = []
     for part in text.split(","):
         playbooks, _, locales = part.strip().lower().partition("x")
-        if not (playbooks.isdigit() and locales.isdigit()) or int(playbooks) < 1:
+        if not (playbooks.isdigit() and locales.isdigit()):
             raise argparse.ArgumentTypeError(
                 f"{part.strip()!r} is not PLAYBOOKSxLOCALES, e.g. 100x5"
+            )
+        if int(playbooks) < 1 or not 1 <= int(locales) <= len(LOCALES):
+            raise argparse.ArgumentTypeError(
+                f"{part.strip()!r}: at least 1 playbook and 1 to {len(LOCALES)} locales"
             )
         sizes.append((int(playbooks), int(locales)))
     return sizes
 
 
+def positive_int(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of at least 1")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python benchmarks/run.py", description=__doc__.split("\n\n")[0],
+        prog="python benchmarks/run.py",
+        description="Time `playbook check` against a floor that only reads the pages and their "
+        "front matter, and `mkdocs build` of the real site with the playbook plugin on and off. "
+        "Prints Markdown tables and writes every timing as JSON.",
     )
     parser.add_argument("--sizes", type=parse_sizes, default=None, metavar="PxL,...",
                         help=f"corpora to check, playbooks x locales (default {DEFAULT_SIZES})")
-    parser.add_argument("--repeat", type=int, default=5, metavar="N",
+    parser.add_argument("--repeat", type=positive_int, default=5, metavar="N",
                         help="timed runs of each measurement; the median is reported (default 5)")
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT, metavar="PATH",
                         help="where to write the JSON results (default benchmarks/results/"
@@ -85,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     sizes = args.sizes or parse_sizes(QUICK_SIZES if args.quick else DEFAULT_SIZES)
-    repeat, warmup = (1, 0) if args.quick else (max(1, args.repeat), 1)
+    repeat, warmup = (1, 0) if args.quick else (args.repeat, 1)
     load_before = _load_average()
     try:
         if args.workdir is None:

@@ -156,6 +156,10 @@ def test_a_missing_translation_shows_the_source_with_a_notice_not_a_404(
     _, site = scenario
     page = read_page(site, "de/" + PLAYBOOK_URL)
     assert page.h1.strip().startswith("Commerce Strategy")  # the English page
+    html = (site / "de" / PLAYBOOK_URL / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in html and '<div lang="en">' in html  # German site, English text
+    own = (site / "sv" / PLAYBOOK_URL / "index.html").read_text(encoding="utf-8")
+    assert '<div lang="' not in own
     assert [notice.kind for notice in page.notices] == ["not-translated"]
     assert "Noch nicht übersetzt" in page.notices[0].text
     assert [resolve("de/" + PLAYBOOK_URL, link) for link in page.notices[0].links] == [

@@ -117,9 +117,12 @@ class ReaderSite:
 
     def page_context(self, page: Page, current: str) -> dict:
         """Template variables for overrides/main.html."""
+        file_locale = getattr(page.file, "locale", current)
         return {
             "playbook_notices": self.notices(page, current),
             "playbook_alternates": self.alternates(_rel_path(page.file)),
+            # A fallback page shows the source's text: say which language it is in.
+            "playbook_content_lang": _hreflang(file_locale) if file_locale != current else None,
         }
 
     def sitemap(self) -> list[dict]:
