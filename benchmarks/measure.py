@@ -22,6 +22,8 @@ import frontmatter
 from frontmatter.default_handlers import SafeLoader as FRONTMATTER_LOADER
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.plugins import BasePlugin, CombinedEvent
 
 from playbook import cli
 from playbook.check import check_project
@@ -71,10 +73,16 @@ def build_site(config_file: Path, site_dir: Path, *, plugin_enabled: bool) -> No
     Not strict: with the plugin off, the top-level assets are not published, so the pages'
     image links warn, and a strict build would stop at the first language.
     """
-    with _quiet("mkdocs"):
-        config = load_config(str(config_file), site_dir=str(site_dir), strict=False)
-        config.plugins["playbook"].config.enabled = plugin_enabled
-        build(config)
+    try:
+        with _quiet("mkdocs"):
+            config = load_config(str(config_file), site_dir=str(site_dir), strict=False)
+            config.plugins["playbook"].config.enabled = plugin_enabled
+            build(config)
+    except MkDocsException as error:
+        state = "enabled" if plugin_enabled else "disabled"
+        raise BenchmarkError(
+            f"mkdocs build of {config_file} with the playbook plugin {state} failed: {error}"
+        ) from None
 
 
 @contextlib.contextmanager
@@ -123,9 +131,26 @@ def plugin_event_seconds(config_file: Path, site_dir: Path) -> dict[str, float]:
     profiler = cProfile.Profile()
     profiler.runcall(build_site, config_file, site_dir, plugin_enabled=True)
     stats = pstats.Stats(profiler)
-    handlers_file = inspect.getsourcefile(PlaybookPlugin)
+    handlers = _event_handlers(PlaybookPlugin)
     spent = {"build": stats.total_tt}  # type: ignore[attr-defined]
-    for (filename, _, function), entry in stats.stats.items():  # type: ignore[attr-defined]
-        if filename == handlers_file and function.startswith("on_"):
-            spent[function] = spent.get(function, 0.0) + entry[3]  # cumulative seconds
+    for key, entry in stats.stats.items():  # type: ignore[attr-defined]
+        if key in handlers:
+            spent[handlers[key]] = spent.get(handlers[key], 0.0) + entry[3]  # cumulative
     return dict(sorted(spent.items(), key=lambda item: -item[1]))
+
+
+def _event_handlers(plugin: type[BasePlugin]) -> dict[tuple[str, int, str], str]:
+    """The plugin's event handlers, as the profiler names functions, each with a label:
+    ``on_files``, or ``on_post_build: _end_build`` for a part of a combined event."""
+    handlers = {}
+    for name in dir(plugin):
+        if not name.startswith("on_"):
+            continue
+        handler = getattr(plugin, name)
+        parts = ([(f"{name}: {part.__name__}", part) for part in handler.methods]
+                 if isinstance(handler, CombinedEvent) else [(name, handler)])
+        for label, function in parts:
+            code = getattr(function, "__code__", None)
+            if code is not None and code.co_filename == inspect.getsourcefile(plugin):
+                handlers[(code.co_filename, code.co_firstlineno, code.co_name)] = label
+    return handlers
