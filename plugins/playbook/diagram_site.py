@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
+from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
@@ -17,6 +18,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from playbook.diagram import WIDE, layout_diagram
+from playbook.diagram_cache import cached_png
 from playbook.diagram_html import diagram_figure, replace_framework_images
 from playbook.diagram_png import render_png
 from playbook.diagram_svg import render_svg
@@ -81,17 +83,19 @@ def _publish(files: Files, config: MkDocsConfig, page: ParsedPage, page_file: Fi
              current_locale: str | None, prefix: str) -> None:
     dest_uri = prefix + uri
     layout = layout_diagram(page, WIDE)
+    src_uri = f"{current_locale}/{uri}" if current_locale else uri
     if uri.endswith(".png"):
-        content: str | bytes = render_png(layout)
+        project_root = Path(config.config_file_path).resolve().parent
+        png = cached_png(layout, project_root, render_png)
+        generated = File.generated(config, src_uri, abs_src_path=str(png))
     else:
         # A diagram file's links lead back to the stages on the page it was drawn from.
         link_prefix = get_relative_url(page_file.url, dest_uri)
         content = render_svg(layout, id_prefix="pbd", link_prefix=link_prefix, standalone=True)
+        generated = File.generated(config, src_uri, content=content)
     for existing in [item for item in files if item.dest_uri == dest_uri]:
         log.info(f"{existing.src_uri} is not published: {dest_uri} is drawn from {page.path}")
         files.remove(existing)
-    generated = File.generated(config, f"{current_locale}/{uri}" if current_locale else uri,
-                               content=content)
     generated.dest_uri = dest_uri
     files.append(generated)
 

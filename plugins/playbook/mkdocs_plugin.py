@@ -23,13 +23,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from playbook.atomic_write import write_file_atomically
 from playbook.check import check_project
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.diagram_site import add_diagram_files, inline_diagrams
 from playbook.git_history import open_repository
 from playbook.reader_site import ReaderSite
 from playbook.render import render_text_one, summary_line
-from playbook.scaffold import write_file_atomically
 from playbook.search_index import INDEX_PATH, locale_search_index
 from playbook.settings import DEFAULT_GLOSSARY_DIR, ProjectSettings, SettingsError, settings_from
 from playbook.status import compute_status

@@ -19,8 +19,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import shutil
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,6 +27,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
+from playbook.atomic_write import write_file_atomically
 from playbook.config_languages import ConfigEditError, add_language, is_valid_locale
 from playbook.git_history import GitRepository, open_repository
 from playbook.model import ParsedPage
@@ -251,34 +250,3 @@ def write_plan(plan: LocalePlan) -> None:
             path.unlink(missing_ok=True)
         raise ScaffoldError(f"cannot write {error.filename}: {error.strerror}; "
                             "the new pages were removed again") from None
-
-
-def write_file_atomically(path: Path, text: str, *, replace: bool) -> None:
-    """Write a temp file beside `path`, then rename it into place. With ``replace=False``
-    an existing `path` is never touched (FileExistsError)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
-    try:
-        with open(temp, "x", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if replace and path.exists():
-            shutil.copymode(path, temp)
-        if replace:
-            os.replace(temp, path)
-        else:
-            _rename_without_replacing(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
-
-
-def _rename_without_replacing(temp: Path, path: Path) -> None:
-    try:
-        os.link(temp, path)  # atomic, and fails with FileExistsError if `path` exists
-    except FileExistsError:
-        raise
-    except OSError:  # a file system without hard links: check, then rename
-        if path.exists() or path.is_symlink():
-            raise FileExistsError(17, "File exists", str(path)) from None
-        os.replace(temp, path)
