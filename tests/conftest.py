@@ -16,6 +16,17 @@ from playbook.tree import load_tree
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "assets", "glossary")
+TWO_LOCALE_CONFIG = """\
+site_name: Two locales
+plugins:
+  - playbook
+  - i18n:
+      docs_structure: folder
+      languages:
+        - {locale: en, name: English, default: true}
+        - {locale: sv, name: Svenska}
+"""
+"""A minimal mkdocs.yml for checks on hand-made pages: English source, Swedish translation."""
 
 
 def copy_project(destination: Path) -> Path:

@@ -13,21 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import TWO_LOCALE_CONFIG
 from playbook.check import check_project
 from playbook.rules import RULES
 from playbook.settings import load_settings
 
 GOLDEN = Path(__file__).parent / "golden"
-CONFIG = """\
-site_name: Golden
-plugins:
-  - playbook
-  - i18n:
-      docs_structure: folder
-      languages:
-        - {locale: en, name: English, default: true}
-        - {locale: sv, name: Svenska}
-"""
 SOURCE_FRONT_MATTER = "---\ntitle: Page\ndescription: A page.\ncontent-id: c1\n---\n"
 TRANSLATION_FRONT_MATTER = (
     "---\ntitle: Sida\ndescription: En sida.\ncontent-id: c1\n"
@@ -45,7 +36,7 @@ def _cases() -> list[tuple[str, dict]]:
 
 
 def _write_case(root: Path, case: dict) -> None:
-    (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(TWO_LOCALE_CONFIG, encoding="utf-8")
     for name, content in case["files"].items():
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,6 +16,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import TWO_LOCALE_CONFIG
 from hardening.files import line_breaks_before, lines_in
 from playbook.check import check_project
 from playbook.cli import main
@@ -297,18 +298,6 @@ def test_comparer_on_well_formed_pages_reports_inside_the_translation(
 
 # --- the whole check, on disk, through settings and the command line ---------------------------
 
-CONFIG = """\
-site_name: Properties
-plugins:
-  - playbook
-  - i18n:
-      docs_structure: folder
-      languages:
-        - {locale: en, name: English, default: true}
-        - {locale: sv, name: Svenska}
-"""
-
-
 @ON_DISK
 @given(
     st.dictionaries(st.sampled_from(["index.md", REL_PATH]), ANY_PAGE, max_size=2),
@@ -319,7 +308,7 @@ def test_check_and_command_line_on_random_projects(
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        (root / "mkdocs.yml").write_text(CONFIG, encoding="utf-8")
+        (root / "mkdocs.yml").write_text(TWO_LOCALE_CONFIG, encoding="utf-8")
         contents = {}
         for locale, pages in (("en", source_raw), ("sv", translation_raw)):
             (root / "docs" / locale).mkdir(parents=True)
