@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -93,6 +94,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._depth = 0
         self._reader_site: ReaderSite | None = None  # translation status, once per build
         self._default_outputs: dict[str, str] = {}  # the default locale's 404 and search index
+        self._env: Environment | None = None  # this language pass's template environment
 
     def project_settings(self, config: MkDocsConfig) -> ProjectSettings:
         config_file = Path(config.config_file_path).resolve()
@@ -187,6 +189,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         i18n = I18nState(config)
         return inline_diagrams(html, page, i18n.current or i18n.default or "en")
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self._env = env  # the pass's own environment: making another one costs ~30 ms
+        return env
+
     # Below -100: after mkdocs-static-i18n has sorted this language's navigation.
     @event_priority(-110)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -236,7 +242,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self._searches_per_locale(config) and (site / INDEX_PATH).is_file():
             outputs[INDEX_PATH] = locale_search_index(
                 (site / INDEX_PATH).read_text(encoding="utf-8"), prefix=prefix,
-                lunr_language=_theme_search_language(config))
+                lunr_language=_theme_search_language(self._env or config.theme.get_env(), config))
         return outputs
 
     # Between the search plugin (0), which has just written this language pass's index at the
@@ -279,9 +285,8 @@ def _escaping_docs(files: Files, docs_dir: Path, root: Path) -> list[File]:
     ]
 
 
-def _theme_search_language(config: MkDocsConfig) -> str:
+def _theme_search_language(env: Environment, config: MkDocsConfig) -> str:
     """The lunr.js language material's partials give the theme language of this pass (i18n sets
     it per locale): ``sv`` for Swedish, ``en`` for a language lunr.js cannot stem."""
-    language = config.theme.get_env().get_template("partials/language.html", None,
-                                                   {"config": config})
+    language = env.get_template("partials/language.html", None, {"config": config})
     return str(language.module.t("search.config.lang"))  # type: ignore[attr-defined]
