@@ -150,6 +150,12 @@ def _describe(stage: Stage) -> str:
     return f"`{stage.title}`" + (f" {{#{stage.anchor}}}" if stage.anchor else "")
 
 
+def _describe_pair(source_stage: Stage, stage: Stage) -> str:
+    """The translated stage, and which source stage it is: `Kännedom` {#awareness} (source
+    `Awareness`)."""
+    return f"{_describe(stage)} (source `{source_stage.title}`)"
+
+
 def align_stages(
     source: ParsedPage, page: ParsedPage
 ) -> tuple[list[tuple[Stage, Stage]], list[Diagnostic]]:
@@ -213,7 +219,7 @@ def _order_findings(pairs: list[tuple[Stage, Stage]], page: ParsedPage) -> list[
     positions = [stage.line for _, stage in pairs]
     keep = _longest_increasing(positions)
     found = []
-    for index, (_, stage) in enumerate(pairs):
+    for index, (source_stage, stage) in enumerate(pairs):
         if index in keep:
             continue
         before = pairs[index - 1][0] if index else None
@@ -222,7 +228,7 @@ def _order_findings(pairs: list[tuple[Stage, Stage]], page: ParsedPage) -> list[
         ) + f" (stage {index + 1} of {len(pairs)} in the source)"
         found.append(diagnostic(
             "PB303", page.path, stage.line,
-            f"stage {_describe(stage)} is out of order",
+            f"stage {_describe_pair(source_stage, stage)} is out of order",
             expected=expected,
             found=f"stage {sorted(positions).index(stage.line) + 1} of {len(pairs)}",
         ))
@@ -286,10 +292,11 @@ def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> l
     items = stage.capabilities.items
     if len(items) == len(expected_items):
         return []
+    described = _describe_pair(source_stage, stage)
     if expected_items and not items and stage.capabilities.prose_lines:
         return [diagnostic(
             "PB402", page.path, stage.capabilities.prose_lines[0],
-            f"the capability list of stage {_describe(stage)} is written as prose",
+            f"the capability list of stage {described} is written as prose",
             expected=f"{len(expected_items)} bullet items as in the source",
             found="a paragraph and no list",
         )]
@@ -308,7 +315,7 @@ def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> l
     )
     return [diagnostic(
         "PB401", page.path, line,
-        f"stage {_describe(stage)} has {len(items)} capabilities, the source has "
+        f"stage {described} has {len(items)} capabilities, the source has "
         f"{len(expected_items)}; the lists differ from {at}",
         expected=f"{len(expected_items)} top-level items{source_at}",
         found=f"{len(items)} top-level items",

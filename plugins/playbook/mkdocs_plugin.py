@@ -10,7 +10,9 @@ keeps its own copy under its folder (:mod:`playbook.search_index`), the default 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment
 from markupsafe import Markup, escape
@@ -18,6 +20,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
@@ -269,6 +272,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._depth = max(0, self._depth - 1)
 
     on_post_build = CombinedEvent(_keep_locale_outputs, _end_build)
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
+        """Rebuild when a glossary or a top-level asset changes: both feed the build."""
+        if self.config.enabled:
+            root = Path(config.config_file_path).resolve().parent
+            for folder in (root / self.config.glossary_dir, root / ASSETS_FOLDER):
+                if folder.is_dir():
+                    server.watch(str(folder))
+        return server
 
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
