@@ -25,6 +25,7 @@ from playbook.scaffold import (
     write_plan,
 )
 from playbook.settings import ProjectSettings, SettingsError, load_settings
+from playbook.status import add_status_arguments, run_status
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "github", "junit")
@@ -99,20 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _register_status(parser: argparse.ArgumentParser) -> None:
-    try:
-        from playbook.status import add_status_arguments, run_status
-    except ModuleNotFoundError as error:
-        if error.name != "playbook.status":
-            raise
-        parser.set_defaults(run=_status_unavailable)
-        return
     add_status_arguments(parser)
     parser.set_defaults(run=run_status)
-
-
-def _status_unavailable(args: argparse.Namespace, settings: ProjectSettings) -> int:
-    print("playbook: error: status is not available yet", file=sys.stderr)
-    return EXIT_USAGE
 
 
 def failing_severity(args: argparse.Namespace) -> Severity:

@@ -17,18 +17,17 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from playbook.diagram import WIDE, layout_diagram
+from playbook.diagram import WIDE, DiagramLayout, layout_diagram
 from playbook.diagram_cache import cached_png
 from playbook.diagram_html import diagram_figure, replace_framework_images
 from playbook.diagram_png import render_png
 from playbook.diagram_svg import render_svg
-from playbook.framework_ref import is_framework_diagram
+from playbook.framework_ref import DIAGRAM_MARKER, is_framework_diagram
 from playbook.model import ParsedPage
 from playbook.parse import parse_page
 
 log = get_plugin_logger(__name__)
 
-_MARKER = b"-framework."  # cheap test before parsing: only such pages can reference a diagram
 
 
 def rendered_page(file: File, fallback_locale: str) -> ParsedPage | None:
@@ -36,7 +35,7 @@ def rendered_page(file: File, fallback_locale: str) -> ParsedPage | None:
     if not file.is_documentation_page() or file.abs_src_path is None:
         return None
     raw = file.content_bytes
-    if _MARKER not in raw:
+    if DIAGRAM_MARKER.encode() not in raw:  # only such pages can reference a diagram
         return None
     # mkdocs-static-i18n records the locale a file is written in and its path within it.
     locale = getattr(file, "locale", None) or fallback_locale
@@ -59,30 +58,33 @@ def _diagram_uris(file: File, page: ParsedPage, locales: Iterable[str]) -> list[
 
 
 def add_diagram_files(files: Files, config: MkDocsConfig, *, current_locale: str | None,
-                      prefix: str, locales: Iterable[str]) -> None:
+                      source_locale: str, prefix: str, locales: Iterable[str]) -> None:
     """Add this pass's diagram files: an SVG for each diagram a page references, and a PNG
     where the page asks for one. They sit in the current locale's folder, where
     mkdocs-static-i18n looks first, and are published under the language's `prefix`."""
     locales = tuple(locales)
     drawn: dict[str, str] = {}  # site path -> the page it was drawn from
     for file in sorted(files.documentation_pages(), key=lambda item: item.src_uri):
-        page = rendered_page(file, current_locale or "en")
+        page = rendered_page(file, current_locale or source_locale)
         if page is None:
             continue
-        for uri in _diagram_uris(file, page, locales):
+        uris = _diagram_uris(file, page, locales)
+        if not uris:
+            continue
+        layout = layout_diagram(page, WIDE)  # once per page: the SVG and the PNG share it
+        for uri in uris:
             stem, extension = posixpath.splitext(uri)
             for variant in dict.fromkeys((f"{stem}.svg", f"{stem}{extension}")):
                 if variant in drawn:
                     log.info(f"{page.path}: {variant} is drawn from {drawn[variant]} already")
                     continue
                 drawn[variant] = page.path
-                _publish(files, config, page, file, variant, current_locale, prefix)
+                _publish(files, config, page, layout, file, variant, current_locale, prefix)
 
 
-def _publish(files: Files, config: MkDocsConfig, page: ParsedPage, page_file: File, uri: str,
-             current_locale: str | None, prefix: str) -> None:
+def _publish(files: Files, config: MkDocsConfig, page: ParsedPage, layout: DiagramLayout,
+             page_file: File, uri: str, current_locale: str | None, prefix: str) -> None:
     dest_uri = prefix + uri
-    layout = layout_diagram(page, WIDE)
     src_uri = f"{current_locale}/{uri}" if current_locale else uri
     if uri.endswith(".png"):
         project_root = Path(config.config_file_path).resolve().parent
@@ -102,7 +104,7 @@ def _publish(files: Files, config: MkDocsConfig, page: ParsedPage, page_file: Fi
 
 def inline_diagrams(html: str, page: Page, fallback_locale: str) -> str:
     """The page's HTML with its framework diagram images shown as inline figures."""
-    if "-framework." not in html:
+    if DIAGRAM_MARKER not in html:
         return html
     parsed = rendered_page(page.file, fallback_locale)
     if parsed is None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import posixpath
 
-DIAGRAM_SUFFIXES = ("-framework.svg", "-framework.png")
+DIAGRAM_MARKER = "-framework."
+"""In every diagram file name: a cheap test before anything is parsed."""
+DIAGRAM_SUFFIXES = (f"{DIAGRAM_MARKER}svg", f"{DIAGRAM_MARKER}png")
 
 
 def is_framework_diagram(uri: str) -> bool:

@@ -98,6 +98,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._reader_site: ReaderSite | None = None  # translation status, once per build
         self._default_outputs: dict[str, str] = {}  # the default locale's 404 and search index
         self._env: Environment | None = None  # this language pass's template environment
+        self._source_locale = "en"  # replaced by the configured one in on_pre_build
 
     def project_settings(self, config: MkDocsConfig) -> ProjectSettings:
         config_file = Path(config.config_file_path).resolve()
@@ -121,6 +122,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._depth += 1
         if self._depth == 1 and self.config.enabled:
             settings = self.project_settings(config)
+            self._source_locale = settings.source_locale
             tree, found = check_project(settings)
             self._report(found)
             self._reader_site = self._translation_status(tree, settings, config)
@@ -168,7 +170,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if site is not None:
             site.add_status_page(files, config, I18nState(config).current or site.default_locale)
         i18n = I18nState(config)
-        add_diagram_files(files, config, current_locale=i18n.current, prefix=i18n.prefix(),
+        add_diagram_files(files, config, current_locale=i18n.current,
+                          source_locale=self._source_locale, prefix=i18n.prefix(),
                           locales=[locale for locale, *_ in i18n.languages()])
         return files
 
@@ -190,7 +193,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled:
             return html
         i18n = I18nState(config)
-        return inline_diagrams(html, page, i18n.current or i18n.default or "en")
+        return inline_diagrams(html, page, i18n.current or self._source_locale)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env  # the pass's own environment: making another one costs ~30 ms

@@ -129,10 +129,6 @@ class ParsedPage:
         return 1
 
     @property
-    def meta_dict(self) -> dict[str, Any]:
-        return {key.name: key.value for key in self.front_matter}
-
-    @property
     def playbook_stages(self) -> tuple[Stage, ...]:
         """The stages proper: every H2 section except the goals."""
         return tuple(stage for stage in self.stages if not stage.is_goals)

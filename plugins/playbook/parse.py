@@ -27,7 +27,7 @@ from playbook.text import CODE_SPAN
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_FENCE = re.compile(r"^( {0,3})(`{3,}|~{3,})")
+_FENCE = re.compile(r"(`{3,}|~{3,})")  # matched on the stripped line
 _ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _ATTR_LIST = re.compile(r"[ \t]*\{:?([^{}]*)\}[ \t]*$")
@@ -241,10 +241,12 @@ class _BodyScanner:
             # construct: most lines are prose, and skipping patterns that cannot match keeps
             # them cheap (the parser's time is what `playbook check` costs on a large site).
             first = stripped[0]
-            fence_match = _FENCE.match(raw) if first in "`~" else None
-            if fence_match:  # at most three spaces before it, so never indented code
+            fence_match = _FENCE.match(stripped) if first in "`~" else None
+            # At most three spaces before a fence (more is indented code), counted from the
+            # content column of the list item it stands in, if any.
+            if fence_match and _indent_width(raw) <= (list_content_indent or 0) + 3:
                 self.code_lines.add(line_no)
-                fence = fence_match.group(2)
+                fence = fence_match.group(1)
                 previous_kind, previous_blank = "other", False
                 continue
             if html_block:
@@ -352,6 +354,14 @@ class _BodyScanner:
     def _collect(self, raw: str, line_no: int) -> None:
         if "](" in raw or "<img" in raw or "]:" in raw:
             self.references.extend(_references(raw, line_no))
+
+
+def code_line_numbers(body_lines: list[str]) -> set[int]:
+    """1-based numbers of the body lines that are code (fenced, fences included, or indented),
+    as the page parser sees them."""
+    scanner = _BodyScanner(body_lines, 1)
+    scanner.scan()
+    return scanner.code_lines
 
 
 def parse_page(path: str, rel_path: str, locale: str, raw: bytes) -> ParsedPage:

@@ -31,7 +31,7 @@ from playbook.atomic_write import write_file_atomically
 from playbook.config_languages import ConfigEditError, add_language, is_valid_locale
 from playbook.git_history import GitRepository, open_repository
 from playbook.model import ParsedPage
-from playbook.parse import split_lines
+from playbook.parse import code_line_numbers, split_lines
 from playbook.settings import ProjectSettings
 from playbook.tree import load_tree
 
@@ -51,7 +51,6 @@ UNKNOWN_COMMIT = "unknown"
 TRANSLATED_TEXT_KEYS = ("title", "description")
 """Front matter keys whose values are prose to translate (and so get the marker)."""
 
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _HEADING = re.compile(r"^( {0,3}#{1,6}[ \t]+)(.*)$")
 _LIST_ITEM = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*)$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
@@ -86,18 +85,13 @@ class LocalePlan:
 def mark_untranslated(lines: Iterable[str]) -> list[str]:
     """Prefix each heading, list item and paragraph start with the untranslated marker,
     leaving code, HTML, tables, images, reference definitions and ``{#anchor}`` ids alone."""
+    lines = list(lines)
+    code = code_line_numbers(lines)  # the parser's own view: fences in list items included
     marked: list[str] = []
-    fence: str | None = None
     block_may_start = True  # after a blank line or a heading, a line starts a paragraph
-    for line in lines:
+    for line_no, line in enumerate(lines, 1):
         stripped = line.strip()
-        if fence is not None:
-            fence = None if stripped.startswith(fence) else fence
-            marked.append(line)
-            continue
-        opening = _FENCE.match(line)
-        if opening:
-            fence = opening.group(1)
+        if line_no in code:
             marked.append(line)
             block_may_start = False
             continue

@@ -54,7 +54,7 @@ def render_status_text(report: StatusReport, diffs: Diffs | None = None) -> str:
                 lines.append(f"  {'':<{width}}    the source has {page.source_word_count} words "
                              "now (source-wordcount, once the translation is updated)")
             if diffs is not None and page.state.value == "outdated":
-                lines += _diff_lines(page, diffs.get((page.locale, page.rel_path)), report)
+                lines += _diff_lines(page, diffs.get((page.locale, page.rel_path)))
         lines.append("")
     if report.git_problem:
         lines.append(f"git history unavailable ({report.git_problem}): outdated pages are "
@@ -67,7 +67,7 @@ def render_status_text(report: StatusReport, diffs: Diffs | None = None) -> str:
     return "\n".join(lines).strip("\n")
 
 
-def _diff_lines(page: PageStatus, diff: str | None, report: StatusReport) -> list[str]:
+def _diff_lines(page: PageStatus, diff: str | None) -> list[str]:
     if diff:
         return ["", *(f"    {line}" for line in diff.splitlines()), ""]
     if page.compared_commit is None:
