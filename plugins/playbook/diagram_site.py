@@ -23,6 +23,7 @@ from playbook.diagram_html import diagram_figure, replace_framework_images
 from playbook.diagram_png import render_png
 from playbook.diagram_svg import render_svg
 from playbook.framework_ref import DIAGRAM_MARKER, is_framework_diagram
+from playbook.i18n_files import locale_rel_path
 from playbook.model import ParsedPage
 from playbook.parse import parse_page
 
@@ -39,7 +40,7 @@ def rendered_page(file: File, fallback_locale: str) -> ParsedPage | None:
         return None
     # mkdocs-static-i18n records the locale a file is written in and its path within it.
     locale = getattr(file, "locale", None) or fallback_locale
-    rel_path = getattr(file, "norm_src_uri", None) or file.src_uri
+    rel_path = locale_rel_path(file)
     return parse_page(file.src_uri, rel_path, locale, raw)
 
 

@@ -32,6 +32,7 @@ from playbook.check import check_project
 from playbook.diagnostics import Diagnostic, Severity
 from playbook.diagram_site import add_diagram_files, inline_diagrams
 from playbook.git_history import open_repository
+from playbook.i18n_files import locale_prefix
 from playbook.reader_site import ReaderSite
 from playbook.render import render_text_one, summary_line
 from playbook.search_index import INDEX_PATH, locale_search_index
@@ -88,8 +89,7 @@ class I18nState:
 
     def prefix(self) -> str:
         """Where the current language's files go in the site ("" for the default language)."""
-        current = self.current
-        return "" if current is None or current == self.default else f"{current}/"
+        return locale_prefix(self.current, self.default)
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):

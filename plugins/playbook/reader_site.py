@@ -18,6 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from playbook.i18n_files import locale_prefix, locale_rel_path
 from playbook.reader_notices import Notice, page_notices
 from playbook.status import StatusReport
 from playbook.status_page import status_page_markdown
@@ -46,9 +47,8 @@ class ReaderSite:
 
     def _file(self, locale: str, rel_path: str) -> File:
         dest = File(rel_path, None, "", self.use_directory_urls).dest_uri
-        prefix = "" if locale == self.default_locale else f"{locale}/"
         return File(f"{locale}/{rel_path}", None, "", self.use_directory_urls,
-                    dest_uri=prefix + dest)
+                    dest_uri=locale_prefix(locale, self.default_locale) + dest)
 
     def absolute(self, url: str) -> str:
         return urljoin(self.site_url or "/", url)
@@ -85,7 +85,7 @@ class ReaderSite:
         """mkdocs-static-i18n sorts the top of the navigation by title before pages are read,
         when every page title is still empty; put the status page back at the end."""
         status_items = [item for item in nav.items
-                        if isinstance(item, Page) and _rel_path(item.file) == STATUS_PAGE]
+                        if isinstance(item, Page) and locale_rel_path(item.file) == STATUS_PAGE]
         nav.items = [item for item in nav.items if item not in status_items] + status_items
 
     # -- per page ------------------------------------------------------------------------------
@@ -104,7 +104,7 @@ class ReaderSite:
 
     def notices(self, page: Page, current: str) -> list[Notice]:
         file = page.file
-        rel_path = _rel_path(file)
+        rel_path = locale_rel_path(file)
         if rel_path == STATUS_PAGE or rel_path not in self.report.source_pages:
             return []
         return page_notices(
@@ -120,7 +120,7 @@ class ReaderSite:
         file_locale = getattr(page.file, "locale", current)
         return {
             "playbook_notices": self.notices(page, current),
-            "playbook_alternates": self.alternates(_rel_path(page.file)),
+            "playbook_alternates": self.alternates(locale_rel_path(page.file)),
             # A fallback page shows the source's text: say which language it is in.
             "playbook_content_lang": _hreflang(file_locale) if file_locale != current else None,
         }
@@ -133,11 +133,6 @@ class ReaderSite:
             entries += [{"loc": alternate.href, "alternates": alternates}
                         for alternate in alternates if alternate.hreflang != "x-default"]
         return entries
-
-
-def _rel_path(file: File) -> str:
-    """The page's path inside its locale folder (what pages are matched on across locales)."""
-    return getattr(file, "norm_src_uri", None) or file.src_uri
 
 
 def _hreflang(locale: str) -> str:

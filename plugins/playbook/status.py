@@ -27,6 +27,7 @@ import re
 import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from playbook.git_history import GitRepository, open_repository
@@ -87,6 +88,12 @@ class LocaleSummary:
         """Pages that exist as a real translation (up to date or not)."""
         return self.up_to_date + self.outdated
 
+    def counts(self) -> dict[str, int]:
+        """Each count by its slug, in the order every report shows them."""
+        return {"up-to-date": self.up_to_date, "outdated": self.outdated,
+                "missing": self.missing, "untranslated": self.untranslated,
+                "machine-translated": self.machine_translated}
+
     @classmethod
     def of(cls, pages: Iterable[PageStatus]) -> LocaleSummary:
         pages = list(pages)
@@ -107,7 +114,7 @@ class LocaleStatus:
     name: str
     pages: tuple[PageStatus, ...]  # one per source page, in the source's order
 
-    @property
+    @cached_property
     def summary(self) -> LocaleSummary:
         return LocaleSummary.of(self.pages)
 

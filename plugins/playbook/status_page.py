@@ -38,16 +38,9 @@ def status_page_markdown(report: StatusReport, locale: str, page_href: PageHref)
     return "\n".join(parts)
 
 
-def _counts(status: LocaleStatus) -> dict[str, int]:
-    summary = status.summary
-    return {"up-to-date": summary.up_to_date, "outdated": summary.outdated,
-            "missing": summary.missing, "untranslated": summary.untranslated,
-            "machine-translated": summary.machine_translated}
-
-
 def _locale_section(status: LocaleStatus, source_locale: str, page_href: PageHref,
                     text: Callable[..., str]) -> str:
-    counts = _counts(status)
+    counts = status.summary.counts()
     total = status.summary.total
     progress = text("progress").format(up_to_date=counts["up-to-date"], total=total)
     bar = "".join(

@@ -17,11 +17,9 @@ Diffs = Mapping[tuple[str, str], "str | None"]
 
 def summary_counts(status: LocaleStatus) -> list[tuple[str, int]]:
     """The non-zero counts of a locale, labelled, in a fixed order."""
-    summary = status.summary
-    counts = [("up to date", summary.up_to_date), ("outdated", summary.outdated),
-              ("missing", summary.missing), ("untranslated", summary.untranslated),
-              ("machine-translated", summary.machine_translated)]
-    return [(label, count) for label, count in counts if count]
+    counts = status.summary.counts().items()
+    return [("up to date" if slug == "up-to-date" else slug, count) for slug, count in counts
+            if count]
 
 
 def locale_summary_line(status: LocaleStatus, width: int = 0) -> str:
@@ -88,11 +86,8 @@ def status_document(report: StatusReport, diffs: Diffs | None = None) -> dict:
                 "name": status.name,
                 "summary": {"pages": status.summary.total,
                             "translated": status.summary.translated,
-                            "up_to_date": status.summary.up_to_date,
-                            "outdated": status.summary.outdated,
-                            "missing": status.summary.missing,
-                            "untranslated": status.summary.untranslated,
-                            "machine_translated": status.summary.machine_translated},
+                            **{slug.replace("-", "_"): count
+                               for slug, count in status.summary.counts().items()}},
                 "pages": [_page_document(page, diffs) for page in status.pages],
             }
             for status in report.locales
