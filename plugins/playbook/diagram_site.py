@@ -26,21 +26,26 @@ from playbook.framework_ref import DIAGRAM_MARKER, is_framework_diagram
 from playbook.i18n_files import locale_rel_path
 from playbook.model import ParsedPage
 from playbook.parse import parse_page
+from playbook.tree import DocsTree
 
 log = get_plugin_logger(__name__)
 
 
 
-def rendered_page(file: File, fallback_locale: str) -> ParsedPage | None:
-    """The parsed Markdown of a documentation page, in the locale it is written in."""
+def rendered_page(file: File, fallback_locale: str, tree: DocsTree | None) -> ParsedPage | None:
+    """The parsed Markdown of a documentation page, in the locale it is written in: the page
+    the parity check parsed already, or (outside the locale folders it reads) parsed now."""
     if not file.is_documentation_page() or file.abs_src_path is None:
-        return None
-    raw = file.content_bytes
-    if DIAGRAM_MARKER.encode() not in raw:  # only such pages can reference a diagram
         return None
     # mkdocs-static-i18n records the locale a file is written in and its path within it.
     locale = getattr(file, "locale", None) or fallback_locale
     rel_path = locale_rel_path(file)
+    known = tree.page(locale, rel_path) if tree else None
+    if known is not None:
+        return known
+    raw = file.content_bytes
+    if DIAGRAM_MARKER.encode() not in raw:  # only such pages can reference a diagram
+        return None
     return parse_page(file.src_uri, rel_path, locale, raw)
 
 
@@ -59,14 +64,15 @@ def _diagram_uris(file: File, page: ParsedPage, locales: Iterable[str]) -> list[
 
 
 def add_diagram_files(files: Files, config: MkDocsConfig, *, current_locale: str | None,
-                      source_locale: str, prefix: str, locales: Iterable[str]) -> None:
+                      source_locale: str, prefix: str, locales: Iterable[str],
+                      tree: DocsTree | None) -> None:
     """Add this pass's diagram files: an SVG for each diagram a page references, and a PNG
     where the page asks for one. They sit in the current locale's folder, where
     mkdocs-static-i18n looks first, and are published under the language's `prefix`."""
     locales = tuple(locales)
     drawn: dict[str, str] = {}  # site path -> the page it was drawn from
     for file in sorted(files.documentation_pages(), key=lambda item: item.src_uri):
-        page = rendered_page(file, current_locale or source_locale)
+        page = rendered_page(file, current_locale or source_locale, tree)
         if page is None:
             continue
         uris = _diagram_uris(file, page, locales)
@@ -103,11 +109,11 @@ def _publish(files: Files, config: MkDocsConfig, page: ParsedPage, layout: Diagr
     files.append(generated)
 
 
-def inline_diagrams(html: str, page: Page, fallback_locale: str) -> str:
+def inline_diagrams(html: str, page: Page, fallback_locale: str, tree: DocsTree | None) -> str:
     """The page's HTML with its framework diagram images shown as inline figures."""
     if DIAGRAM_MARKER not in html:
         return html
-    parsed = rendered_page(page.file, fallback_locale)
+    parsed = rendered_page(page.file, fallback_locale, tree)
     if parsed is None:
         return html
     return replace_framework_images(

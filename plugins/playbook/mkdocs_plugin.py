@@ -99,6 +99,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._default_outputs: dict[str, str] = {}  # the default locale's 404 and search index
         self._env: Environment | None = None  # this language pass's template environment
         self._source_locale = "en"  # replaced by the configured one in on_pre_build
+        self._tree: DocsTree | None = None  # every page, parsed once per build by the check
 
     def project_settings(self, config: MkDocsConfig) -> ProjectSettings:
         config_file = Path(config.config_file_path).resolve()
@@ -124,6 +125,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             settings = self.project_settings(config)
             self._source_locale = settings.source_locale
             tree, found = check_project(settings)
+            self._tree = tree
             self._report(found)
             self._reader_site = self._translation_status(tree, settings, config)
 
@@ -172,7 +174,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         i18n = I18nState(config)
         add_diagram_files(files, config, current_locale=i18n.current,
                           source_locale=self._source_locale, prefix=i18n.prefix(),
-                          locales=[locale for locale, *_ in i18n.languages()])
+                          locales=[locale for locale, *_ in i18n.languages()], tree=self._tree)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -193,7 +195,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if not self.config.enabled:
             return html
         i18n = I18nState(config)
-        return inline_diagrams(html, page, i18n.current or self._source_locale)
+        return inline_diagrams(html, page, i18n.current or self._source_locale, self._tree)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env  # the pass's own environment: making another one costs ~30 ms
@@ -223,7 +225,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                             template_name: str, config: MkDocsConfig) -> dict:
         """The alternates for overrides/sitemap.xml; the 404 page's search index."""
         if template_name == "sitemap.xml" and self._reader_site is not None:
-            context["playbook_sitemap"] = self._reader_site.sitemap()
+            context["playbook_sitemap"] = self._reader_site.sitemap
         if template_name == NOT_FOUND_PAGE and self._searches_per_locale(config):
             # The 404 page's links are absolute (it is served at any path): so is its base.
             root = context["base_url"].rstrip("/") + "/"

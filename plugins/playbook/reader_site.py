@@ -9,6 +9,7 @@ mkdocs-static-i18n places non-default languages (``sv/…``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -125,6 +126,7 @@ class ReaderSite:
             "playbook_content_lang": _hreflang(file_locale) if file_locale != current else None,
         }
 
+    @cached_property  # the same for every language pass's sitemap.xml
     def sitemap(self) -> list[dict]:
         """One entry per page that exists in its own language, each with all its alternates."""
         entries = []

@@ -37,6 +37,11 @@ class DocsTree:
     def source(self) -> LocalePages:
         return self.locales[self.source_locale]
 
+    def page(self, locale: str, rel_path: str) -> ParsedPage | None:
+        """The parsed page at `rel_path` in `locale`'s folder, if the tree has it."""
+        pages = self.locales.get(locale)
+        return pages.pages.get(rel_path) if pages else None
+
     def translations(self) -> list[LocalePages]:
         return [pages for locale, pages in self.locales.items() if locale != self.source_locale]
 
