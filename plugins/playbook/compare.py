@@ -103,7 +103,7 @@ def compare_locale(
 
 def compare_page(source: ParsedPage, page: ParsedPage) -> list[Diagnostic]:
     """Parity of one translated page with its source page."""
-    if not page.line_count or any(p.rule in ("PB104",) for p in page.problems):
+    if any(problem.rule == "PB104" for problem in page.problems):
         return []  # an empty page is reported once, as empty
     found = _front_matter_parity(source, page)
     pairs, stage_findings = align_stages(source, page)
@@ -211,6 +211,11 @@ def _insertion_line(
     for following in source_stages[index + 1:]:
         if following.anchor in present:
             return present[following.anchor].line
+    return _last_line(page)
+
+
+def _last_line(page: ParsedPage) -> int:
+    """The page's last line (a file that ends with a newline has an empty line after it)."""
     return max(page.line_count - 1, 1)
 
 
@@ -268,7 +273,7 @@ def _align_by_position(
     pairs = list(zip(source_stages, stages, strict=False))  # the surplus is reported below
     found = [
         diagnostic(
-            "PB301", page.path, max(page.line_count - 1, 1),
+            "PB301", page.path, _last_line(page),
             f"stage {_describe(missing)} is missing",
             expected=f"{len(source_stages)} stages as in the source",
             found=f"{len(stages)} stages",
