@@ -8,6 +8,7 @@ MkDocs plugin uses. Exit codes: 0 clean, 1 findings at or above the failing seve
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import os
 import sys
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from playbook.check import check_project
 from playbook.diagnostics import Diagnostic, Severity
+from playbook.git_history import open_repository
 from playbook.render import render_github, render_json, render_junit, render_text
 from playbook.scaffold import (
     UNTRANSLATED_MARKER,
@@ -25,7 +27,9 @@ from playbook.scaffold import (
     write_plan,
 )
 from playbook.settings import ProjectSettings, SettingsError, load_settings
-from playbook.status import add_status_arguments, run_status
+from playbook.status import StatusReport, compute_status, source_diff
+from playbook.status_render import render_status_json, render_status_text
+from playbook.tree import load_tree
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "github", "junit")
@@ -79,8 +83,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     status = commands.add_parser(
         "status", parents=[common], help="which translations are outdated, missing or untranslated",
+        description="Show, per locale and page, whether the translation is up to date, outdated, "
+        "missing or untranslated, and whether it is an unreviewed machine translation.",
     )
-    _register_status(status)
+    status.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text for people (default), json for tools")
+    status.add_argument("--diff", action="store_true",
+                        help="show what changed in the source since each outdated translation")
+    status.add_argument("--locale", action="append", metavar="LOCALE",
+                        help="only this locale (repeat for several)")
+    status.set_defaults(run=run_status)
 
     new_locale = commands.add_parser(
         "new-locale", parents=[common], help="scaffold a new locale from the source pages",
@@ -97,11 +109,6 @@ def build_parser() -> argparse.ArgumentParser:
                             help="show what would be written, write nothing")
     new_locale.set_defaults(run=run_new_locale)
     return parser
-
-
-def _register_status(parser: argparse.ArgumentParser) -> None:
-    add_status_arguments(parser)
-    parser.set_defaults(run=run_status)
 
 
 def failing_severity(args: argparse.Namespace) -> Severity:
@@ -126,6 +133,41 @@ def render_check(found: list[Diagnostic], output_format: str, failing: Severity)
     if output_format == "junit":
         return render_junit(found, failing)
     return render_text(found)
+
+
+def run_status(args: argparse.Namespace, settings: ProjectSettings) -> int:
+    translated = [code for code in settings.locale_codes if code != settings.source_locale]
+    unknown = sorted(set(args.locale or []) - set(translated))
+    if unknown:
+        print(f"playbook: error: unknown locale {', '.join(unknown)}; the translated locales "
+              f"in mkdocs.yml are {', '.join(translated) or 'none'}", file=sys.stderr)
+        return EXIT_USAGE
+    tree, _ = load_tree(settings.root, settings.docs_dir, settings.source_locale,
+                        settings.locale_codes)
+    if not tree.source.pages:
+        print(f"playbook: error: {tree.source.folder} has no pages (is docs_dir right in "
+              f"{settings.config_file or 'mkdocs.yml'}?)", file=sys.stderr)
+        return EXIT_USAGE
+    repo = open_repository(settings.root)
+    report = compute_status(tree, settings.locales, repo)
+    if args.locale:
+        report = _only_locales(report, args.locale)
+    diffs = {
+        (page.locale, page.rel_path): source_diff(page, tree, repo)
+        for status in report.locales for page in status.pages
+    } if args.diff else None
+    if args.format == "json":
+        print(render_status_json(report, diffs))
+    else:
+        print(render_status_text(report, diffs))
+    for warning in report.warnings:
+        print(f"playbook: warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _only_locales(report: StatusReport, wanted: list[str]) -> StatusReport:
+    kept = tuple(status for status in report.locales if status.locale in wanted)
+    return dataclasses.replace(report, locales=kept)
 
 
 def run_new_locale(args: argparse.Namespace, settings: ProjectSettings) -> int:

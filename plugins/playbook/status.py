@@ -20,27 +20,22 @@ Independently, a translated page is **machine-translated** when its ``workflow-t
 
 from __future__ import annotations
 
-import argparse
 import dataclasses
 import enum
 import re
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
-from playbook.git_history import GitRepository, open_repository
+from playbook.git_history import GitRepository
 from playbook.model import ParsedPage
 from playbook.scaffold import UNTRANSLATED_WORKFLOW
-from playbook.settings import Locale, ProjectSettings
-from playbook.status_render import render_status_json, render_status_text
-from playbook.tree import DocsTree, load_tree
+from playbook.settings import Locale
+from playbook.tree import DocsTree
 
 REVIEWED_DEGREE = 50.0
 """An ``mt`` page counts as reviewed (no machine-translation notice) from this ``ht-degree`` on."""
-
-EXIT_OK, EXIT_CONFIGURATION = 0, 2
 
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
@@ -301,52 +296,3 @@ def source_diff(page: PageStatus, tree: DocsTree, repo: GitRepository) -> str | 
     return repo.diff_since(page.compared_commit,
                           tree.docs_dir / tree.source_locale / page.rel_path)
 
-
-# -- the `playbook status` command -------------------------------------------------------------
-
-def add_status_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.description = (
-        "Show, per locale and page, whether the translation is up to date, outdated, missing or "
-        "untranslated, and whether it is an unreviewed machine translation."
-    )
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text for people (default), json for tools")
-    parser.add_argument("--diff", action="store_true",
-                        help="show what changed in the source since each outdated translation")
-    parser.add_argument("--locale", action="append", metavar="LOCALE",
-                        help="only this locale (repeat for several)")
-
-
-def run_status(args: argparse.Namespace, settings: ProjectSettings) -> int:
-    translated = [code for code in settings.locale_codes if code != settings.source_locale]
-    unknown = sorted(set(args.locale or []) - set(translated))
-    if unknown:
-        print(f"playbook: error: unknown locale {', '.join(unknown)}; the translated locales "
-              f"in mkdocs.yml are {', '.join(translated) or 'none'}", file=sys.stderr)
-        return EXIT_CONFIGURATION
-    tree, _ = load_tree(settings.root, settings.docs_dir, settings.source_locale,
-                        settings.locale_codes)
-    if not tree.source.pages:
-        print(f"playbook: error: {tree.source.folder} has no pages (is docs_dir right in "
-              f"{settings.config_file or 'mkdocs.yml'}?)", file=sys.stderr)
-        return EXIT_CONFIGURATION
-    repo = open_repository(settings.root)
-    report = compute_status(tree, settings.locales, repo)
-    if args.locale:
-        report = _only_locales(report, args.locale)
-    diffs = {
-        (page.locale, page.rel_path): source_diff(page, tree, repo)
-        for status in report.locales for page in status.pages
-    } if args.diff else None
-    if args.format == "json":
-        print(render_status_json(report, diffs))
-    else:
-        print(render_status_text(report, diffs))
-    for warning in report.warnings:
-        print(f"playbook: warning: {warning}", file=sys.stderr)
-    return EXIT_OK
-
-
-def _only_locales(report: StatusReport, wanted: list[str]) -> StatusReport:
-    kept = tuple(status for status in report.locales if status.locale in wanted)
-    return dataclasses.replace(report, locales=kept)
