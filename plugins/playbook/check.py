@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from playbook.compare import compare_locale, page_diagnostics, problem_diagnostics
+from playbook.compare import align_locale, compare_locale, page_diagnostics, problem_diagnostics
 from playbook.diagnostics import Diagnostic
 from playbook.glossary import Glossary, load_glossaries
 from playbook.settings import ProjectSettings
@@ -21,10 +21,11 @@ def check_tree(
     for page in tree.source.pages.values():
         found += page_diagnostics(page, tree.resolve)
     for translation in tree.translations():
-        found += compare_locale(tree.source, translation, tree.resolve)
+        alignments = align_locale(tree.source, translation)  # parity and terminology share it
+        found += compare_locale(tree.source, translation, tree.resolve, alignments)
         glossary = (glossaries or {}).get(translation.locale)
         if glossary is not None:
-            found += check_locale_terminology(tree.source, translation, glossary)
+            found += check_locale_terminology(translation, alignments, glossary)
     return found
 
 

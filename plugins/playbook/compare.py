@@ -11,6 +11,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from playbook.diagnostics import Diagnostic
 from playbook.model import ParsedPage, Reference, Stage
@@ -36,6 +37,13 @@ class LocalePages:
     locale: str
     folder: str  # as shown to people, e.g. "docs/sv"
     pages: Mapping[str, ParsedPage]
+
+
+class StageAlignment(NamedTuple):
+    """A translated page's stages paired with its source page's, and the stage findings."""
+
+    pairs: list[tuple[Stage, Stage]]
+    findings: list[Diagnostic]
 
 
 def problem_diagnostics(page: ParsedPage) -> list[Diagnostic]:
@@ -76,10 +84,23 @@ def page_diagnostics(page: ParsedPage, resolve: ResolveReference) -> list[Diagno
     return found
 
 
+def align_locale(source: LocalePages, translation: LocalePages) -> dict[str, StageAlignment]:
+    """The stage alignment of every translated page that has a source page, by rel path."""
+    return {
+        rel_path: align_stages(source.pages[rel_path], page)
+        for rel_path, page in translation.pages.items()
+        if rel_path in source.pages
+    }
+
+
 def compare_locale(
-    source: LocalePages, translation: LocalePages, resolve: ResolveReference
+    source: LocalePages, translation: LocalePages, resolve: ResolveReference,
+    alignments: Mapping[str, StageAlignment] | None = None,
 ) -> list[Diagnostic]:
-    """Every parity finding for one translated locale, in file and line order."""
+    """Every parity finding for one translated locale, in file and line order. `alignments`
+    (from :func:`align_locale`) saves aligning the stages again when the caller has them."""
+    if alignments is None:
+        alignments = align_locale(source, translation)
     found: list[Diagnostic] = []
     for rel_path, source_page in source.pages.items():
         page = translation.pages.get(rel_path)
@@ -90,7 +111,7 @@ def compare_locale(
                 expected=f"a translation of {source_page.path}", found="no file",
             ))
             continue
-        found += compare_page(source_page, page)
+        found += compare_page(source_page, page, alignments[rel_path])
     for rel_path, page in translation.pages.items():
         if rel_path not in source.pages:
             found.append(diagnostic(
@@ -101,16 +122,16 @@ def compare_locale(
     return sorted(found, key=Diagnostic.sort_key)
 
 
-def compare_page(source: ParsedPage, page: ParsedPage) -> list[Diagnostic]:
-    """Parity of one translated page with its source page."""
+def compare_page(
+    source: ParsedPage, page: ParsedPage, alignment: StageAlignment
+) -> list[Diagnostic]:
+    """Parity of one translated page with its source page, whose stages `alignment` pairs."""
     if any(problem.rule == "PB104" for problem in page.problems):
         return []  # an empty page is reported once, as empty
-    found = _front_matter_parity(source, page)
-    pairs, stage_findings = align_stages(source, page)
-    found += stage_findings
-    for source_stage, stage in pairs:
+    found = _front_matter_parity(source, page) + alignment.findings
+    for source_stage, stage in alignment.pairs:
         found += _capability_parity(page, source_stage, stage)
-    found += _reference_parity(source, page, pairs)
+    found += _reference_parity(source, page, alignment.pairs)
     return found
 
 
@@ -156,9 +177,7 @@ def _describe_pair(source_stage: Stage, stage: Stage) -> str:
     return f"{_describe(stage)} (source `{source_stage.title}`)"
 
 
-def align_stages(
-    source: ParsedPage, page: ParsedPage
-) -> tuple[list[tuple[Stage, Stage]], list[Diagnostic]]:
+def align_stages(source: ParsedPage, page: ParsedPage) -> StageAlignment:
     """Pair the translation's stages with the source's: by anchor where the source has
     anchors, by position otherwise. Returns the pairs and the stage findings."""
     source_stages, stages = list(source.stages), list(page.stages)
@@ -201,7 +220,7 @@ def align_stages(
                 found=_describe(stage),
             ))
     found += _order_findings(pairs, page)
-    return pairs, found
+    return StageAlignment(pairs, found)
 
 
 def _insertion_line(
@@ -266,9 +285,7 @@ def _longest_increasing(values: list[int]) -> set[int]:
     return keep
 
 
-def _align_by_position(
-    source_stages: list[Stage], page: ParsedPage
-) -> tuple[list[tuple[Stage, Stage]], list[Diagnostic]]:
+def _align_by_position(source_stages: list[Stage], page: ParsedPage) -> StageAlignment:
     stages = list(page.stages)
     pairs = list(zip(source_stages, stages, strict=False))  # the surplus is reported below
     found = [
@@ -289,7 +306,7 @@ def _align_by_position(
         )
         for extra in stages[len(source_stages):]
     ]
-    return pairs, found
+    return StageAlignment(pairs, found)
 
 
 def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> list[Diagnostic]:

@@ -9,10 +9,10 @@ while the translation has none of its approved renderings. Stage titles are pair
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from playbook.compare import LocalePages, align_stages
+from playbook.compare import LocalePages, StageAlignment
 from playbook.diagnostics import Diagnostic
 from playbook.glossary import ForbiddenRendering, Glossary, Term
 from playbook.model import ParsedPage, Stage
@@ -38,13 +38,14 @@ def aligned_texts(pairs: list[tuple[Stage, Stage]]) -> Iterator[AlignedText]:
 
 
 def check_locale_terminology(
-    source: LocalePages, translation: LocalePages, glossary: Glossary
+    translation: LocalePages, alignments: Mapping[str, StageAlignment], glossary: Glossary
 ) -> list[Diagnostic]:
-    """Every terminology finding for one translated locale."""
+    """Every terminology finding for one translated locale, whose pages' stages `alignments`
+    (from :func:`playbook.compare.align_locale`) pairs with the source's."""
     found: list[Diagnostic] = []
     for rel_path, page in translation.pages.items():
-        source_page = source.pages.get(rel_path)
-        pairs = align_stages(source_page, page)[0] if source_page else []
+        alignment = alignments.get(rel_path)
+        pairs = alignment.pairs if alignment is not None else []
         found += check_page_terminology(page, pairs, glossary)
     return found
 
