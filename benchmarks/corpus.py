@@ -9,6 +9,7 @@ generator returns how many it injected, so a run can confirm the check found the
 
 from __future__ import annotations
 
+import hashlib
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,7 +153,9 @@ def _page(
              f"content-id: 00000000-0000-4000-8000-{number:012d}"]
     if locale != SOURCE_LOCALE:
         if defect != "l10n-key-dropped":
-            lines.append(f"source-git-commit: {number:040x}")
+            # A SHA-1 like a real commit's (a zero-padded counter of digits would be a YAML int).
+            commit = hashlib.sha1(f"p{number}".encode()).hexdigest()
+            lines.append(f"source-git-commit: {commit}")
         lines += [f"source-wordcount: '{300 + number % 100}'", "workflow-type: tm+mt",
                   "ht-degree: 0%"]
     lines += ["---", "", f"# {_words(words, locale, 2, 4).title()}", ""]

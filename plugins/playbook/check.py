@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from playbook.compare import align_locale, compare_locale, page_diagnostics, problem_diagnostics
 from playbook.diagnostics import Diagnostic
+from playbook.gc_pause import cyclic_gc_paused
 from playbook.glossary import Glossary, load_glossaries
 from playbook.settings import ProjectSettings
 from playbook.terminology import check_locale_terminology
@@ -29,6 +30,7 @@ def check_tree(
     return found
 
 
+@cyclic_gc_paused()
 def check_project(settings: ProjectSettings) -> tuple[DocsTree, list[Diagnostic]]:
     """Parse every page once and return the tree with every finding, severities applied."""
     tree, folder_problems = load_tree(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from playbook.check import check_project
 from playbook.diagnostics import Diagnostic, Severity
+from playbook.gc_pause import cyclic_gc_paused
 from playbook.git_history import open_repository
 from playbook.render import render_github, render_json, render_junit, render_text
 from playbook.scaffold import (
@@ -47,7 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings(Path(args.config).resolve())
         command: Command = args.run
-        return command(args, settings)
+        with cyclic_gc_paused():  # until the command's docs tree is gone (see gc_pause)
+            return command(args, settings)
     except (SettingsError, ScaffoldError) as error:
         print(f"playbook: error: {error}", file=sys.stderr)
     except OSError as error:

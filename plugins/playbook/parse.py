@@ -14,6 +14,16 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from playbook.flat_body import FlatBody, read_flat_body
+from playbook.flat_yaml import read_flat_mapping
+from playbook.markdown_lines import (
+    ATX,
+    LIST_ITEM,
+    has_reference_marker,
+    heading_text,
+    is_thematic_break,
+    line_references,
+)
 from playbook.model import (
     Capability,
     CapabilityList,
@@ -23,27 +33,14 @@ from playbook.model import (
     Reference,
     Stage,
 )
-from playbook.text import CODE_SPAN
 
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 _FENCE = re.compile(r"(`{3,}|~{3,})")  # matched on the stripped line
-_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
-_ATTR_LIST = re.compile(r"[ \t]*\{:?([^{}]*)\}[ \t]*$")
-_ATTR_ID = re.compile(r"(?:^|\s)#([^\s#.{}]+)")
-_LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*)|[ \t]*$)")
-_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _HTML_BLOCK = re.compile(r"^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|!--|/[A-Za-z])")
 _ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]")
 _FM_KEY = re.compile(r"^([^\s#:'\"\-?][^:#]*?|'[^']*'|\"[^\"]*\")[ \t]*:(?:[ \t]|$)")
-_INLINE_REF = re.compile(
-    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]"  # ![text] or [text], one level of nested brackets
-    r"\(\s*<?([^\s)>]*)>?(?:\s+[\"'(][^)]*)?\s*\)"  # (target "optional title")
-)
-_REF_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
-_HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
-_EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 _TAB_WIDTH = 4
 
 
@@ -95,6 +92,15 @@ def parse_front_matter(lines: list[str]) -> _FrontMatter:
         return _FrontMatter(
             problems=[ParseProblem("PB201", 1, "the front matter is never closed with `---`")]
         )
+    flat = read_flat_mapping(lines[1:end])
+    if flat is not None:  # the usual case: one `key: string` a line, no PyYAML needed
+        return _FrontMatter(
+            keys=tuple(
+                FrontMatterKey(name, value, index)
+                for index, (name, value) in enumerate(flat.items(), 2)
+            ),
+            end=end + 1,
+        )
     block = "\n".join(lines[1:end])
     try:
         data = yaml.load(block, Loader=_SafeLoader) if block.strip() else {}
@@ -142,47 +148,6 @@ def _indent_width(text: str) -> int:
     return width
 
 
-def _thematic_break(first: str, raw: str) -> bool:
-    """`raw` is a ``---``, ``***`` or ``___`` rule; `first` is its first non-blank character."""
-    # A rule has at least three markers; counting them is cheaper than trying the pattern.
-    return first in "-*_" and raw.count(first) >= 3 and _THEMATIC_BREAK.match(raw) is not None
-
-
-def _heading_text(raw: str) -> tuple[str, str | None]:
-    """Split ``Awareness {#awareness}`` into its text and anchor."""
-    anchor = None
-    attrs = _ATTR_LIST.search(raw)
-    if attrs:
-        id_match = _ATTR_ID.search(attrs.group(1))
-        if id_match or attrs.group(1).strip().startswith((".", "#")):
-            anchor = id_match.group(1) if id_match else None
-            raw = raw[: attrs.start()]
-    return raw.strip(), anchor
-
-
-def _references(text: str, line: int) -> list[Reference]:
-    """Images and internal links on one line of prose (code spans are not prose)."""
-    # Each pattern runs only when the line holds the text it needs (`, <img, ]:).
-    text = CODE_SPAN.sub("", text) if "`" in text else text
-    found: list[Reference] = []
-    for match in _INLINE_REF.finditer(text):
-        found.extend(_reference("image" if match.group(1) else "link", match.group(3),
-                                match.group(2), line))
-    for match in _HTML_IMG.finditer(text) if "<" in text else ():
-        found.extend(_reference("image", match.group(1), "", line))
-    definition = _REF_DEFINITION.match(text) if "]:" in text else None
-    if definition:
-        found.extend(_reference("link", definition.group(2), definition.group(1), line))
-    return found
-
-
-def _reference(kind: str, url: str, label: str, line: int) -> list[Reference]:
-    if not url or _EXTERNAL.match(url):
-        return []
-    target, _, fragment = url.partition("#")
-    return [Reference(kind, target, fragment or None, label.strip(), line)]
-
-
 @dataclass
 class _Section:
     """A stage under construction while the body is scanned."""
@@ -201,7 +166,7 @@ class _Section:
             self.title,
             self.anchor,
             self.line,
-            CapabilityList(capabilities, first, tuple(self.paragraphs)),
+            CapabilityList.of(capabilities, first, tuple(self.paragraphs)),
             self.level,
         )
 
@@ -214,7 +179,6 @@ class _BodyScanner:
         self.first_line = first_line
         self.title: str | None = None
         self.title_line: int | None = None
-        self.intro: list[str] = []
         self.sections: list[_Section] = []
         self.references: list[Reference] = []
         self.code_lines: set[int] = set()  # fenced and indented code, fences included
@@ -258,7 +222,7 @@ class _BodyScanner:
             if list_content_indent is not None and indent >= list_content_indent:
                 # Continuation of the current item (nested list, paragraph or code inside it).
                 if (previous_kind == "item" and not previous_blank
-                        and not (may_be_item and _LIST_ITEM.match(raw))):
+                        and not (may_be_item and LIST_ITEM.match(raw))):
                     self._extend_item(stripped)
                 self._collect(raw, line_no)
                 previous_blank = False
@@ -270,8 +234,8 @@ class _BodyScanner:
                 previous_kind, previous_blank = "heading", False
                 continue
 
-            item = _LIST_ITEM.match(raw) if may_be_item else None
-            if item and indent < 4 and not _thematic_break(first, raw):
+            item = LIST_ITEM.match(raw) if may_be_item else None
+            if item and indent < 4 and not is_thematic_break(first, raw):
                 # Not a continuation (handled above), so a sibling or the first item.
                 list_base_indent = indent if list_content_indent is None else list_base_indent
                 marker, gap, content = item.group(2, 3, 4)
@@ -298,17 +262,16 @@ class _BodyScanner:
                 self._collect(raw, line_no)
                 previous_kind, previous_blank = "other", False
                 continue
-            if first in "!?" and _ADMONITION.match(raw) or _thematic_break(first, raw):
+            if first in "!?" and _ADMONITION.match(raw) or is_thematic_break(first, raw):
                 previous_kind, previous_blank = "other", False
                 continue
             if previous_kind != "paragraph":
                 self._start_paragraph(line_no)
-            self._paragraph_text(stripped)
             self._collect(raw, line_no)
             previous_kind, previous_blank = "paragraph", False
 
     def _heading(self, raw: str, previous_kind: str, line_no: int) -> bool:
-        atx = _ATX.match(raw)
+        atx = ATX.match(raw)
         if atx:
             self._open_heading(len(atx.group(1)), atx.group(2) or "", line_no)
             return True
@@ -320,7 +283,7 @@ class _BodyScanner:
         return False
 
     def _open_heading(self, level: int, raw_text: str, line_no: int) -> None:
-        text, anchor = _heading_text(raw_text)
+        text, anchor = heading_text(raw_text)
         if level == 1 and self.title is None:
             self.title, self.title_line = text, line_no
         elif level == 2:
@@ -331,8 +294,6 @@ class _BodyScanner:
         section = self.sections[-1] if self.sections else None
         if section is not None and section.paragraphs and section.paragraphs[-1] == line_no:
             section.paragraphs.pop()
-        elif section is None and self.intro:
-            self.intro.pop()
         self._open_heading(level, text, line_no)
 
     def _add_item(self, text: str, line_no: int) -> None:
@@ -347,13 +308,9 @@ class _BodyScanner:
         if self.sections:
             self.sections[-1].paragraphs.append(line_no)
 
-    def _paragraph_text(self, text: str) -> None:
-        if not self.sections and self.title is not None:
-            self.intro.append(text)
-
     def _collect(self, raw: str, line_no: int) -> None:
-        if "](" in raw or "<img" in raw or "]:" in raw:
-            self.references.extend(_references(raw, line_no))
+        if has_reference_marker(raw):
+            self.references.extend(line_references(raw, line_no))
 
 
 def code_line_numbers(body_lines: list[str]) -> set[int]:
@@ -371,25 +328,36 @@ def parse_page(path: str, rel_path: str, locale: str, raw: bytes) -> ParsedPage:
     lines = split_lines(text)
     if not text.strip():
         problems.append(ParseProblem("PB104", 1, "the page is empty"))
-        return ParsedPage(path, rel_path, locale, (), 0, None, None, "", (), (),
+        return ParsedPage(path, rel_path, locale, (), 0, None, None, (), (),
                           len(lines) if text else 0, tuple(problems))
     front = parse_front_matter(lines)
     problems.extend(front.problems)
-    scanner = _BodyScanner(lines[front.end:], front.end + 1)
-    scanner.scan()
+    body = read_flat_body(lines[front.end:], front.end + 1) or _scan_body(lines, front.end)
     return ParsedPage(
         path=path,
         rel_path=rel_path,
         locale=locale,
         front_matter=front.keys,
         front_matter_end=front.end,
-        title=scanner.title,
-        title_line=scanner.title_line,
-        intro=" ".join(scanner.intro),
-        stages=tuple(section.freeze() for section in scanner.sections),
-        references=tuple(scanner.references),
+        title=body.title,
+        title_line=body.title_line,
+        stages=body.stages,
+        references=body.references,
         line_count=len(lines),
         problems=tuple(problems),
         lines=tuple(lines),
+        code_lines=body.code_lines,
+    )
+
+
+def _scan_body(lines: list[str], front_matter_end: int) -> FlatBody:
+    """Any body, read line by line (a flat one is read faster by :mod:`playbook.flat_body`)."""
+    scanner = _BodyScanner(lines[front_matter_end:], front_matter_end + 1)
+    scanner.scan()
+    return FlatBody(
+        title=scanner.title,
+        title_line=scanner.title_line,
+        stages=tuple(section.freeze() for section in scanner.sections),
+        references=tuple(scanner.references),
         code_lines=frozenset(scanner.code_lines),
     )

@@ -6,16 +6,15 @@ top-level ``assets/`` folder are published at the site's ``assets/`` path.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import os
 import posixpath
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from playbook.compare import LocalePages
 from playbook.framework_ref import is_framework_diagram
+from playbook.gc_pause import cyclic_gc_paused
 from playbook.model import ParsedPage, ParseProblem, Reference
 from playbook.parse import parse_page
 
@@ -147,25 +146,7 @@ def _symlink_problem(path: Path, root: Path) -> ParseProblem | None:
     return None
 
 
-@contextlib.contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause Python's cycle collector, then restore it.
-
-    Loading keeps every parsed page alive and creates no reference cycles, so each of the
-    collector's full passes would walk every page parsed so far for nothing: about a quarter of
-    `playbook check`'s time at 10,000 pages (see benchmarks/). Reference counting still frees
-    everything that is not kept.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-@_cyclic_gc_paused()
+@cyclic_gc_paused()
 def load_tree(
     root: Path,
     docs_dir: Path,
@@ -227,4 +208,4 @@ def load_tree(
 
 def _problem_page(display: str, locale: str, problem: ParseProblem) -> ParsedPage:
     """A pseudo-page that carries a problem about a folder or a file that cannot be parsed."""
-    return ParsedPage(display, "", locale, (), 0, None, None, "", (), (), 0, (problem,))
+    return ParsedPage(display, "", locale, (), 0, None, None, (), (), 0, (problem,))
