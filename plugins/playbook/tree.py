@@ -94,28 +94,39 @@ Located = tuple[Path, ParseProblem]
 """A problem and the file or folder it is about."""
 
 
-def _walk(folder: Path, root: Path) -> tuple[list[Path], list[Located]]:
-    """Every file below `folder`, not following symlinked folders (a loop cannot trap us).
+def _walk(folder: Path, root: Path) -> tuple[list[str], list[Located]]:
+    """Every file below `folder`, as a POSIX path relative to it, in sorted order, not following
+    symlinked folders (a loop cannot trap us).
 
     MkDocs does follow symlinks: one it would loop through, fail to open, or use to publish a
-    file from outside the project is reported, and not listed."""
-    found: list[Path] = []
+    file from outside the project is reported, and not listed. Only symlinks are looked at
+    more closely: for the other entries, what the folder listing says is enough."""
+    found: list[str] = []
     problems: list[Located] = []
-
-    def on_error(error: OSError) -> None:
-        problems.append((Path(error.filename), ParseProblem(
-            "PB103", 1, f"cannot read the folder: {error.strerror}", _FOLDER_HINT
-        )))
-
-    for current, folders, names in os.walk(folder, onerror=on_error):
-        unsafe = set()
-        for name in sorted([*folders, *names]):
-            problem = _symlink_problem(Path(current, name), root)
-            if problem is not None:
-                problems.append((Path(current, name), problem))
-                unsafe.add(name)
-        folders[:] = sorted(f for f in folders if not os.path.islink(os.path.join(current, f)))
-        found.extend(Path(current, name) for name in sorted(names) if name not in unsafe)
+    pending = [("", str(folder))]
+    while pending:
+        prefix, current = pending.pop()
+        try:
+            with os.scandir(current) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError as error:
+            problems.append((Path(current), ParseProblem(
+                "PB103", 1, f"cannot read the folder: {error.strerror}", _FOLDER_HINT
+            )))
+            continue
+        subfolders = []
+        for entry in entries:
+            if entry.is_symlink():
+                problem = _symlink_problem(Path(entry.path), root)
+                if problem is not None:
+                    problems.append((Path(entry.path), problem))
+                elif not entry.is_dir():
+                    found.append(prefix + entry.name)
+            elif entry.is_dir(follow_symlinks=False):
+                subfolders.append((f"{prefix}{entry.name}/", entry.path))
+            else:
+                found.append(prefix + entry.name)
+        pending += reversed(subfolders)  # depth first, in order, as os.walk goes
     return found, problems
 
 
@@ -172,29 +183,26 @@ def load_tree(
             continue
         paths, problems = _walk(folder, root)
         unreadable += [_problem_page(_display(root, at), locale, p) for at, p in problems]
-        for path in paths:
-            rel = path.relative_to(folder).as_posix()
+        for rel in paths:
             files.add(f"{locale}/{rel}")
-            if path.suffix.lower() != ".md":
+            if not rel.lower().endswith(".md"):
                 continue
             try:
-                raw = path.read_bytes()
+                with open(os.path.join(folder, rel), "rb") as file:
+                    raw = file.read()
             except OSError as error:
-                unreadable.append(_problem_page(_display(root, path), locale, ParseProblem(
+                unreadable.append(_problem_page(f"{display}/{rel}", locale, ParseProblem(
                     "PB103", 1, f"cannot read the page: {error.strerror}",
                     "Check that the file exists and that you may read it.",
                 )))
                 continue
-            pages[rel] = parse_page(_display(root, path), rel, locale, raw)
+            pages[rel] = parse_page(f"{display}/{rel}", rel, locale, raw)
         locale_pages[locale] = LocalePages(locale, display, pages)
     asset_paths, asset_problems = (
         _walk(root / ASSETS_FOLDER, root) if (root / ASSETS_FOLDER).is_dir() else ([], [])
     )
     unreadable += [_problem_page(_display(root, at), "", p) for at, p in asset_problems]
-    asset_files = frozenset(
-        f"{ASSETS_FOLDER}/{path.relative_to(root / ASSETS_FOLDER).as_posix()}"
-        for path in asset_paths
-    )
+    asset_files = frozenset(f"{ASSETS_FOLDER}/{rel}" for rel in asset_paths)
     tree = DocsTree(
         root=root,
         docs_dir=docs_dir,

@@ -23,7 +23,7 @@ TRICKY = [
     "e3f0a1b2c3d4e5f60718293a4b5c6d7e8f901234", "00000000-0000-4000-8000-000000000001",
     "Kännedom", "a\u2028b", "a\x85b", "tab\there", "\ufeffbom", "x\x07",
 ]
-ORDINARY = st.text(st.sampled_from(list("abcdefghijklmnopqrstuvwxyzåé .,")), min_size=1, max_size=12)
+ORDINARY = st.text(st.sampled_from(list("abcdefghijklmnopqrstuvwxyzåé .,")), min_size=1)
 VALUE = st.one_of(
     ORDINARY,
     st.sampled_from(TRICKY),
@@ -64,7 +64,8 @@ def test_both_outcomes_were_generated() -> None:
 @pytest.mark.parametrize("line", [
     "title: Commerce Strategy", "content-id: 00000000-0000-4000-8000-000000000001",
     "source-git-commit: e3f0a1b2c3d4e5f60718293a4b5c6d7e8f901234", "source-wordcount: '380'",
-    "workflow-type: mt", "ht-degree: 0%", "description: Reach, convert and keep customers (all of them).",
+    "workflow-type: mt", "ht-degree: 0%",
+    "description: Reach, convert and keep customers (all of them).",
 ])
 def test_the_usual_front_matter_is_read_without_pyyaml(line: str) -> None:
     flat = read_flat_mapping([line])
