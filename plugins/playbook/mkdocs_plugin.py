@@ -189,13 +189,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                     page.meta[key] = escape(value)
         return markdown
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
-        """The framework diagram inline, where the page shows its image."""
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """The framework diagram inline, where the page shows its image. Done on the finished
+        page, not its content: search leaves the figure out of its index anyway, and would
+        spend a third of its time parsing it (see benchmarks/)."""
         if not self.config.enabled:
-            return html
+            return output
         i18n = I18nState(config)
-        return inline_diagrams(html, page, i18n.current or self._source_locale, self._tree)
+        return inline_diagrams(output, page, i18n.current or self._source_locale, self._tree)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         self._env = env  # the pass's own environment: making another one costs ~30 ms
