@@ -181,7 +181,11 @@ def align_stages(source: ParsedPage, page: ParsedPage) -> StageAlignment:
     """Pair the translation's stages with the source's: by anchor where the source has
     anchors, by position otherwise. Returns the pairs and the stage findings."""
     source_stages, stages = list(source.stages), list(page.stages)
-    if not source_stages or not all(stage.anchor for stage in source_stages):
+    anchors = [stage.anchor for stage in source_stages]
+    if anchors == [stage.anchor for stage in stages] and None not in anchors \
+            and len(set(anchors)) == len(anchors):
+        return StageAlignment(list(zip(source_stages, stages, strict=True)), [])  # all kept
+    if not source_stages or None in anchors or "" in anchors:
         return _align_by_position(source_stages, page)
     found: list[Diagnostic] = []
     # Every source stage has an anchor here (checked above).
@@ -241,6 +245,8 @@ def _last_line(page: ParsedPage) -> int:
 def _order_findings(pairs: list[tuple[Stage, Stage]], page: ParsedPage) -> list[Diagnostic]:
     """Stages outside the longest run that keeps the source's order are out of order."""
     positions = [stage.line for _, stage in pairs]
+    if positions == sorted(positions):
+        return []
     keep = _longest_increasing(positions)
     found = []
     for index, (source_stage, stage) in enumerate(pairs):
@@ -436,6 +442,9 @@ def _reference_parity(
     def key(reference: Reference) -> tuple[str, str, str | None]:
         return (reference.kind, reference.target, reference.fragment)
 
+    if [key(reference) for reference in source.references] == \
+            [key(reference) for reference in page.references]:
+        return []  # the same references in the same order
     have = Counter(key(reference) for reference in page.references)
     counterpart = {id(source_stage): stage for source_stage, stage in pairs}
     found = []

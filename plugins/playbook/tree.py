@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from playbook.compare import LocalePages
@@ -31,6 +31,9 @@ class DocsTree:
     locales: dict[str, LocalePages]
     files: frozenset[str]  # docs-relative paths of every file under docs/, POSIX style
     asset_files: frozenset[str]  # paths under the top-level assets/, as "assets/…"
+    _resolved: dict[tuple[str, str, str], str] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def source(self) -> LocalePages:
@@ -51,15 +54,23 @@ class DocsTree:
         """"ok", "missing" or "escapes", following mkdocs-static-i18n's lookup order."""
         if not reference.target:
             return "ok"  # a link to an anchor on the same page
-        target = reference.target.split("?", 1)[0]
+        # Pages in one folder mostly point at the same few files: each is looked up once.
+        key = (page.locale, posixpath.dirname(page.rel_path), reference.target)
+        outcome = self._resolved.get(key)
+        if outcome is None:
+            outcome = self._resolved[key] = self._resolve(*key)
+        return outcome
+
+    def _resolve(self, locale: str, folder: str, target: str) -> str:
+        target = target.split("?", 1)[0]
         if target.startswith("/"):
             uri = posixpath.normpath(target.lstrip("/"))
         else:
-            base = posixpath.dirname(f"{page.locale}/{page.rel_path}")
+            base = posixpath.join(locale, folder)
             uri = posixpath.normpath(posixpath.join(base, target))
         if uri == ".." or uri.startswith("../"):
             return "escapes"
-        for candidate in self._candidates(uri, page.locale):
+        for candidate in self._candidates(uri, locale):
             if candidate in self.files or candidate in self.asset_files:
                 return "ok"
             if is_framework_diagram(candidate):
