@@ -42,8 +42,8 @@ _NOT_FLAT = re.compile(
 )
 _ATX_IN_TEXT = re.compile(ATX.pattern, re.MULTILINE)  # ATX on a line inside the whole text
 _PLAIN_ATX_IN_TEXT = re.compile(r"^(#{1,6})[ \t]+([^ \t\n][^\n]*)$", re.MULTILINE)
-_BULLET_STARTS = ("\n- ", "\n-\t", "\n* ", "\n*\t", "\n+ ", "\n+\t")
-_ORDERED_START = re.compile(r"\n\d{1,9}[.)][ \t]")
+_ITEM_START = re.compile(r"\n(?:[-*+]|\d{1,9}[.)])[ \t]")  # non-empty: see _NOT_FLAT
+_OTHER_ITEM_START = re.compile(r"\n(?:[*+][ \t]|-\t|\d{1,9}[.)][ \t])")
 
 
 @dataclass(frozen=True)
@@ -74,14 +74,14 @@ def read_flat_body(lines: list[str], first_line: int) -> FlatBody | None:
     headings = _headings(text, first_line)
     title = next((heading for heading in headings if heading.level == 1), None)
     sections = [heading for heading in headings if heading.level == 2]
-    starts = [start for start in _BULLET_STARTS if start in text]
-    ordered = _ORDERED_START.search(text) is not None
+    # Items almost always start with "- ": then `str.count` finds them. Any other start
+    # anywhere (*, +, a tab, a number) and a pattern counts them instead.
+    only_dashes = _OTHER_ITEM_START.search(text) is None
     stages = []
     for index, heading in enumerate(sections):
         end = sections[index + 1].start if index + 1 < len(sections) else len(text)
-        count = sum(text.count(start, heading.end, end) for start in starts)
-        if ordered:
-            count += len(_ORDERED_START.findall(text, heading.end, end))
+        count = (text.count("\n- ", heading.end, end) if only_dashes
+                 else len(_ITEM_START.findall(text, heading.end, end)))
         next_line = sections[index + 1].line if index + 1 < len(sections) else None
         read = functools.partial(_read_section, lines, first_line, heading.line, next_line)
         stage_title, anchor = heading_text(heading.text)
