@@ -65,10 +65,11 @@ class _Heading(NamedTuple):
     text: str
 
 
-def read_flat_body(lines: list[str], first_line: int) -> FlatBody | None:
-    """The title, stages and references of a flat body whose first line is `first_line`; None
-    when the body is not flat."""
-    text = "\n" + "\n".join(lines)
+def read_flat_body(text: str, first_line: int) -> FlatBody | None:
+    """The title, stages and references of a flat body; None when the body is not flat.
+
+    `text` is the body with the line break before it (``"\\n" + body``), so that every line
+    starts after a line break; `first_line` is the number of the body's first line."""
     if _NOT_FLAT.search(text):
         return None
     headings = _headings(text, first_line)
@@ -83,7 +84,7 @@ def read_flat_body(lines: list[str], first_line: int) -> FlatBody | None:
         count = (text.count("\n- ", heading.end, end) if only_dashes
                  else len(_ITEM_START.findall(text, heading.end, end)))
         next_line = sections[index + 1].line if index + 1 < len(sections) else None
-        read = functools.partial(_read_section, lines, first_line, heading.line, next_line)
+        read = functools.partial(_read_section, text, first_line, heading.line, next_line)
         stage_title, anchor = heading_text(heading.text)
         stages.append(Stage(stage_title, anchor, heading.line, CapabilityList(count, read)))
     return FlatBody(
@@ -131,10 +132,11 @@ def _references(text: str, first_line: int, heading_starts: set[int]) -> list[Re
 
 
 def _read_section(
-    lines: list[str], first_line: int, heading_line: int, next_line: int | None
+    text: str, first_line: int, heading_line: int, next_line: int | None
 ) -> ListContents:
     """The items and paragraph starts of the stage whose heading is on `heading_line`, up to
     the next stage's heading (`next_line`) or the end of the body."""
+    lines = text[1:].split("\n")
     items: list[list] = []  # [text, line] pairs
     prose_lines: list[int] = []
     after_item = in_paragraph = False

@@ -146,13 +146,18 @@ class ParsedPage:
     references: tuple[Reference, ...]
     line_count: int
     problems: tuple[ParseProblem, ...] = field(default=())
-    lines: tuple[str, ...] = field(default=(), repr=False)
-    """Every line of the file without its line end, front matter included."""
+    text: str = field(default="", repr=False)
+    """The whole file, its line breaks made LF."""
     code_lines: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
     """The lines of fenced and indented code, fences included."""
 
-    # The two views below are worked out on first use: the parity check needs neither, and
+    # The views below are worked out on first use: the parity check needs none of them, and
     # counting words costs as much as parsing the front matter (see benchmarks/).
+    @cached_property
+    def lines(self) -> tuple[str, ...]:
+        """Every line of the file without its line end, front matter included."""
+        return tuple(self.text.split("\n"))
+
     @cached_property
     def word_count(self) -> int:
         """Words in the body (after the front matter): what ``source-wordcount`` records."""

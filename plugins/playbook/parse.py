@@ -42,6 +42,8 @@ _HTML_BLOCK = re.compile(r"^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|!--|/[A-Za-z])")
 _ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]")
 _FM_KEY = re.compile(r"^([^\s#:'\"\-?][^:#]*?|'[^']*'|\"[^\"]*\")[ \t]*:(?:[ \t]|$)")
 _TAB_WIDTH = 4
+# The line that closes the front matter, as `parse_front_matter` finds it (rstrip: any space).
+_CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
 
 
 def decode_page(raw: bytes) -> tuple[str, ParseProblem | None]:
@@ -69,9 +71,14 @@ def _line_at(raw: bytes, offset: int) -> int:
     return before.count(b"\n") + before.count(b"\r") - before.count(b"\r\n") + 1
 
 
+def normalize_line_breaks(text: str) -> str:
+    """CRLF and lone CR as LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
 def split_lines(text: str) -> list[str]:
     """Lines without their endings; CRLF and lone CR count as line breaks like LF."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return normalize_line_breaks(text).split("\n")
 
 
 @dataclass
@@ -325,29 +332,43 @@ def parse_page(path: str, rel_path: str, locale: str, raw: bytes) -> ParsedPage:
     """Parse one page. Never raises on bad input: problems are listed on the page."""
     text, decode_problem = decode_page(raw)
     problems: list[ParseProblem] = [decode_problem] if decode_problem else []
-    lines = split_lines(text)
+    text = normalize_line_breaks(text)
     if not text.strip():
         problems.append(ParseProblem("PB104", 1, "the page is empty"))
         return ParsedPage(path, rel_path, locale, (), 0, None, None, (), (),
-                          len(lines) if text else 0, tuple(problems))
-    front = parse_front_matter(lines)
+                          text.count("\n") + 1 if text else 0, tuple(problems), text)
+    # Only the front matter is split into lines here: a flat body is read from the text.
+    head, body = _split_front_matter(text)
+    front = parse_front_matter(head.split("\n"))
     problems.extend(front.problems)
-    body = read_flat_body(lines[front.end:], front.end + 1) or _scan_body(lines, front.end)
+    found = read_flat_body(body, front.end + 1) or _scan_body(text.split("\n"), front.end)
     return ParsedPage(
         path=path,
         rel_path=rel_path,
         locale=locale,
         front_matter=front.keys,
         front_matter_end=front.end,
-        title=body.title,
-        title_line=body.title_line,
-        stages=body.stages,
-        references=body.references,
-        line_count=len(lines),
+        title=found.title,
+        title_line=found.title_line,
+        stages=found.stages,
+        references=found.references,
+        line_count=text.count("\n") + 1,
         problems=tuple(problems),
-        lines=tuple(lines),
-        code_lines=body.code_lines,
+        text=text,
+        code_lines=found.code_lines,
     )
+
+
+def _split_front_matter(text: str) -> tuple[str, str]:
+    """The front matter's lines, fences included, and the body from the line break before it.
+    Without a closed front matter: all of the text (for :func:`parse_front_matter` to report)
+    and all of it as the body."""
+    first_break = text.find("\n")
+    if first_break != -1 and text[:first_break].rstrip() == "---":
+        closing = _CLOSING_FENCE.search(text, first_break + 1)
+        if closing:
+            return text[:closing.end()], text[closing.end():]
+    return text, "\n" + text
 
 
 def _scan_body(lines: list[str], front_matter_end: int) -> FlatBody:

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from conftest import PROJECT_ROOT
 from playbook.flat_body import FlatBody, read_flat_body
-from playbook.parse import _scan_body, parse_front_matter, split_lines
+from playbook.parse import _scan_body, _split_front_matter, parse_front_matter, split_lines
 
 LINES = [
     "", "   ", "\t", "\u00a0", "# Title", "# Second title", "## Stage {#one}", "## Stage two",
@@ -53,9 +53,9 @@ def materialised(body: FlatBody) -> tuple:
 @PROPERTIES
 @given(st.lists(LINE, max_size=40), st.integers(min_value=0, max_value=5))
 def test_flat_reader_agrees_with_the_line_reader(lines: list[str], front_matter_end: int) -> None:
-    page_lines = ["x"] * front_matter_end + split_lines("\n".join(lines))
-    expected = _scan_body(page_lines, front_matter_end)
-    flat = read_flat_body(page_lines[front_matter_end:], front_matter_end + 1)
+    body = "\n".join(lines)
+    expected = _scan_body(["x"] * front_matter_end + split_lines(body), front_matter_end)
+    flat = read_flat_body("\n" + body, front_matter_end + 1)
     seen["not flat" if flat is None else "flat"] += 1
     if flat is not None:
         assert materialised(flat) == materialised(expected)
@@ -81,7 +81,7 @@ def test_both_kinds_of_body_were_generated() -> None:
     ("# T\n\n## A {#a}\n\n- one\n   \n- two\n", True),
 ])
 def test_which_bodies_are_flat(body: str, flat: bool) -> None:
-    assert (read_flat_body(body.split("\n"), 1) is not None) is flat
+    assert (read_flat_body("\n" + body, 1) is not None) is flat
 
 
 @pytest.mark.parametrize("page", sorted((PROJECT_ROOT / "docs").rglob("*.md")),
@@ -89,6 +89,23 @@ def test_which_bodies_are_flat(body: str, flat: bool) -> None:
 def test_the_real_pages_take_the_fast_reader(page: Path) -> None:
     lines = split_lines(page.read_text(encoding="utf-8"))
     end = parse_front_matter(lines).end
-    flat = read_flat_body(lines[end:], end + 1)
+    flat = read_flat_body("\n" + "\n".join(lines[end:]), end + 1)
     assert flat is not None
     assert materialised(flat) == materialised(_scan_body(lines, end))
+
+
+FRONT_LINES = st.sampled_from(["---", "--- ", "...", "title: x", "", " ---", "a: '---'", "# h"])
+
+
+@PROPERTIES
+@given(st.lists(st.one_of(FRONT_LINES, LINE), max_size=12))
+def test_the_front_matter_is_cut_where_the_line_reader_ends_it(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    head, body = _split_front_matter(text)
+    end = parse_front_matter(head.split("\n")).end
+    assert end == parse_front_matter(lines or [""]).end
+    if end == 0:
+        assert body == "\n" + text
+    else:
+        rest = lines[end:]
+        assert body == ("\n" + "\n".join(rest) if rest else "")
