@@ -20,7 +20,8 @@ _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _ATTR_LIST = re.compile(r"[ \t]*\{:?([^{}]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s#.{}]+)")
 _INLINE_REF = re.compile(
-    r"(!?)\[((?:[^\[\]]|\[[^\]]*\])*)\]"  # ![text] or [text], one level of nested brackets
+    # ![text] or [text], one level of nested brackets; possessive (nothing to backtrack into)
+    r"(!?)\[((?:[^\[\]]++|\[[^\]]*+\])*+)\]"
     r"\(\s*<?([^\s)>]*)>?(?:\s+[\"'(][^)]*)?\s*\)"  # (target "optional title")
 )
 _REF_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
