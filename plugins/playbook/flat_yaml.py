@@ -26,15 +26,25 @@ _INDICATORS = frozenset("-?:,[]{}#&*!|>'\"%@`")
 _UNUSUAL = re.compile(
     "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
-_RESOLVERS = Resolver.yaml_implicit_resolvers
+# PyYAML's implicit resolvers, filed under the first character they can match, as one pattern
+# per character (each keeps its own flags) so that a scalar is tested once.
+_RESOLVERS = {
+    first: re.compile("|".join(
+        f"(?{'x' if pattern.flags & re.VERBOSE else ''}:{pattern.pattern})"
+        for _, pattern in resolvers
+    ))
+    for first, resolvers in Resolver.yaml_implicit_resolvers.items()
+}
 
 
 def read_flat_mapping(lines: list[str]) -> dict[str, str] | None:
     """The mapping `lines` hold, or None when they are not all simple ``key: string`` lines."""
     mapping: dict[str, str] = {}
+    if _UNUSUAL.search("".join(lines)):
+        return None
     for line in lines:
         entry = _ENTRY.fullmatch(line)
-        if entry is None or _UNUSUAL.search(line):
+        if entry is None:
             return None
         key, value = entry.groups()
         value = _string_scalar(value)
@@ -61,9 +71,8 @@ def _string_scalar(text: str) -> str | None:
 
 def _plain_is_string(text: str) -> bool:
     """No implicit YAML type (int, float, bool, null, timestamp, merge, value) claims `text`."""
-    # PyYAML files its resolvers under the first character they can match.
-    candidates = _RESOLVERS.get(text[0])
-    return candidates is None or not any(pattern.match(text) for _, pattern in candidates)
+    resolvers = _RESOLVERS.get(text[0])
+    return resolvers is None or resolvers.match(text) is None
 
 
 _key_is_string = functools.lru_cache(maxsize=256)(_plain_is_string)  # keys repeat page to page

@@ -19,6 +19,7 @@ GAPS = frozenset(" \t")  # what may follow a bullet
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _ATTR_LIST = re.compile(r"[ \t]*\{:?([^{}]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s#.{}]+)")
+_PLAIN_ID = re.compile(r"#[^\s#.{}]+")  # an attribute list that is only an id
 _INLINE_REF = re.compile(
     # ![text] or [text], one level of nested brackets; possessive (nothing to backtrack into)
     r"(!?)\[((?:[^\[\]]++|\[[^\]]*+\])*+)\]"
@@ -39,6 +40,10 @@ def heading_text(raw: str) -> tuple[str, str | None]:
     """Split ``Awareness {#awareness}`` into its text and anchor."""
     if "{" not in raw:
         return raw.strip(), None
+    if raw.endswith("}"):  # the usual "Title {#anchor}", read without the patterns
+        opening = raw.rfind("{")
+        if _PLAIN_ID.fullmatch(raw, opening + 1, len(raw) - 1):
+            return raw[:opening].strip(), raw[opening + 2:-1]
     anchor = None
     attrs = _ATTR_LIST.search(raw)
     if attrs:
