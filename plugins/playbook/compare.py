@@ -11,6 +11,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import NamedTuple
 
 from playbook.diagnostics import Diagnostic
@@ -126,7 +127,7 @@ def compare_page(
     source: ParsedPage, page: ParsedPage, alignment: StageAlignment
 ) -> list[Diagnostic]:
     """Parity of one translated page with its source page, whose stages `alignment` pairs."""
-    if any(problem.rule == "PB104" for problem in page.problems):
+    if page.problems and any(problem.rule == "PB104" for problem in page.problems):
         return []  # an empty page is reported once, as empty
     found = _front_matter_parity(source, page) + alignment.findings
     for source_stage, stage in alignment.pairs:
@@ -135,9 +136,15 @@ def compare_page(
     return found
 
 
+_CHECKED_KEYS = frozenset(REQUIRED_KEYS) | frozenset(LOCALIZATION_KEYS)  # by PB203 already
+_REFERENCE_KEY = attrgetter("kind", "target", "fragment")  # what makes two references alike
+
+
 def _front_matter_broken(page: ParsedPage) -> bool:
     """True when the front matter cannot be judged key by key (and was reported already)."""
-    return any(problem.rule in ("PB104", "PB201", "PB202") for problem in page.problems)
+    return bool(page.problems) and any(
+        problem.rule in ("PB104", "PB201", "PB202") for problem in page.problems
+    )
 
 
 def _front_matter_parity(source: ParsedPage, page: ParsedPage) -> list[Diagnostic]:
@@ -153,7 +160,6 @@ def _front_matter_parity(source: ParsedPage, page: ParsedPage) -> list[Diagnosti
         for key in LOCALIZATION_KEYS
         if page.meta(key) in (None, "")
     ]
-    already = set(REQUIRED_KEYS) | set(LOCALIZATION_KEYS)
     present = {key.name for key in page.front_matter}
     found += [
         diagnostic(
@@ -162,7 +168,7 @@ def _front_matter_parity(source: ParsedPage, page: ParsedPage) -> list[Diagnosti
             expected=f"`{key.name}:` as in {source.path}:{key.line}", found="no such key",
         )
         for key in source.front_matter
-        if key.name not in present and key.name not in already
+        if key.name not in present and key.name not in _CHECKED_KEYS
     ]
     return found
 
@@ -439,11 +445,8 @@ def _section_of(stages: Iterable[Stage], line: int) -> Stage | None:
 def _reference_parity(
     source: ParsedPage, page: ParsedPage, pairs: list[tuple[Stage, Stage]]
 ) -> list[Diagnostic]:
-    def key(reference: Reference) -> tuple[str, str, str | None]:
-        return (reference.kind, reference.target, reference.fragment)
-
-    if [key(reference) for reference in source.references] == \
-            [key(reference) for reference in page.references]:
+    key = _REFERENCE_KEY
+    if list(map(key, source.references)) == list(map(key, page.references)):
         return []  # the same references in the same order
     have = Counter(key(reference) for reference in page.references)
     counterpart = {id(source_stage): stage for source_stage, stage in pairs}

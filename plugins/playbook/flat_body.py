@@ -22,9 +22,6 @@ from typing import NamedTuple
 
 from playbook.markdown_lines import (
     ATX,
-    BULLETS,
-    GAPS,
-    LIST_ITEM,
     heading_text,
     line_references,
     reference_marker_offsets,
@@ -33,17 +30,16 @@ from playbook.model import Capability, CapabilityList, ListContents, Reference, 
 
 # Matched after each line break of "\n" + body: a line that keeps the body from being flat.
 # The first alternative (rule characters alone: a thematic break, a setext underline, an empty
-# item) leads because most lines it is tried on are items. Some alternatives are wider than the
-# construct they stand for (any line that starts with "=" or "<"), which only sends a page to
-# the line-by-line reader.
+# item) leads because most lines it is tried on are items. A flat body's items all start with
+# "- " (what playbooks write), so that `str.count` can count them: a list item that starts
+# otherwise (*, +, a tab, a number) sends the page to the line-by-line reader, as do lines that
+# start with "=" or "<" (a setext underline or HTML, or not: that reader knows).
 _NOT_FLAT = re.compile(
     r"\n(?:[-*_+][-*_+ \t]*+(?=\n|\Z)|[^\S\n]+\S|```|~~~|[<=]|!!!|\?\?\?"
-    r"|\d{1,9}[.)][ \t]*+(?=\n|\Z))"
+    r"|[*+][ \t]|-\t|\d{1,9}[.)](?:[ \t]|(?=\n|\Z)))"
 )
 _ATX_IN_TEXT = re.compile(ATX.pattern, re.MULTILINE)  # ATX on a line inside the whole text
 _PLAIN_ATX_IN_TEXT = re.compile(r"^(#{1,6})[ \t]+([^ \t\n][^\n]*)$", re.MULTILINE)
-_ITEM_START = re.compile(r"\n(?:[-*+]|\d{1,9}[.)])[ \t]")  # non-empty: see _NOT_FLAT
-_OTHER_ITEM_START = re.compile(r"\n(?:[*+][ \t]|-\t|\d{1,9}[.)][ \t])")
 
 
 @dataclass(frozen=True)
@@ -75,14 +71,10 @@ def read_flat_body(text: str, first_line: int) -> FlatBody | None:
     headings = _headings(text, first_line)
     title = next((heading for heading in headings if heading.level == 1), None)
     sections = [heading for heading in headings if heading.level == 2]
-    # Items almost always start with "- ": then `str.count` finds them. Any other start
-    # anywhere (*, +, a tab, a number) and a pattern counts them instead.
-    only_dashes = _OTHER_ITEM_START.search(text) is None
     stages = []
     for index, heading in enumerate(sections):
         end = sections[index + 1].start if index + 1 < len(sections) else len(text)
-        count = (text.count("\n- ", heading.end, end) if only_dashes
-                 else len(_ITEM_START.findall(text, heading.end, end)))
+        count = text.count("\n- ", heading.end, end)
         next_line = sections[index + 1].line if index + 1 < len(sections) else None
         read = functools.partial(_read_section, text, first_line, heading.line, next_line)
         stage_title, anchor = heading_text(heading.text)
@@ -143,13 +135,8 @@ def _read_section(
     stop = len(lines) if next_line is None else next_line - first_line
     for line_no, line in enumerate(lines[heading_line - first_line + 1:stop], heading_line + 1):
         first = line[:1]
-        if first in BULLETS and line[1:2] in GAPS:
+        if line.startswith("- "):
             items.append([line[2:].lstrip(" \t"), line_no])
-            after_item, in_paragraph = True, False
-            continue
-        item = LIST_ITEM.match(line) if first.isdecimal() else None
-        if item:
-            items.append([item.group(4), line_no])
             after_item, in_paragraph = True, False
         elif not first or first.isspace() or first == "#" and ATX.match(line):
             after_item = in_paragraph = False  # a blank line or a heading

@@ -79,6 +79,9 @@ def test_both_kinds_of_body_were_generated() -> None:
     ("# T\n\n## A {#a}\n\n!!! note\n    text\n", False),
     ("# T\n\n## A {#a}\n\n- one\n-\n", False),
     ("# T\n\n## A {#a}\n\n- one\n   \n- two\n", True),
+    ("# T\n\n## A {#a}\n\n* one\n", False),  # items that do not start "- " are counted
+    ("# T\n\n## A {#a}\n\n1. one\n", False),  # by the line-by-line reader
+    ("# T\n\n## A {#a}\n\n**Bold** prose, 1.5 times -x +y\n", True),
 ])
 def test_which_bodies_are_flat(body: str, flat: bool) -> None:
     assert (read_flat_body("\n" + body, 1) is not None) is flat
