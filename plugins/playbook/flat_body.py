@@ -23,7 +23,10 @@ from typing import NamedTuple
 from playbook.markdown_lines import (
     ATX,
     heading_text,
+    inline_reference,
+    inline_references_in_text,
     line_references,
+    only_inline_references,
     reference_marker_offsets,
 )
 from playbook.model import Capability, CapabilityList, ListContents, Reference, Stage
@@ -109,6 +112,22 @@ def _headings(text: str, first_line: int) -> list[_Heading]:
 
 def _references(text: str, first_line: int, heading_starts: set[int]) -> list[Reference]:
     """References on every line but headings (whose links are not the page's references)."""
+    if not only_inline_references(text):
+        return _references_line_by_line(text, first_line, heading_starts)
+    found: list[Reference] = []
+    line, counted = first_line - 1, 0
+    for match in inline_references_in_text(text):
+        start = text.rfind("\n", 0, match.start())
+        if start not in heading_starts:
+            line += text.count("\n", counted, start + 1)
+            counted = start + 1
+            found += inline_reference(text, match, line)
+    return found
+
+
+def _references_line_by_line(
+    text: str, first_line: int, heading_starts: set[int]
+) -> list[Reference]:
     found: list[Reference] = []
     line, counted, done = first_line - 1, 0, -1
     for offset in reference_marker_offsets(text):

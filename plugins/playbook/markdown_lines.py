@@ -7,6 +7,7 @@ both judge a line the same way.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from playbook.model import Reference
 from playbook.text import CODE_SPAN
@@ -18,11 +19,22 @@ _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _ATTR_LIST = re.compile(r"[ \t]*\{:?([^{}]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s#.{}]+)")
 _PLAIN_ID = re.compile(r"#[^\s#.{}]+")  # an attribute list that is only an id
-_INLINE_REF = re.compile(
-    # ![text] or [text], one level of nested brackets; possessive (nothing to backtrack into)
-    r"(!?)\[((?:[^\[\]]++|\[[^\]]*+\])*+)\]"
-    r"\(\s*<?([^\s)>]*)>?(?:\s+[\"'(][^)]*)?\s*\)"  # (target "optional title")
-)
+
+
+def _inline_reference_pattern(space: str, line_break: str) -> re.Pattern[str]:
+    """[text](target "title"), one level of nested brackets in the text; a "!" before it makes
+    it an image (see :func:`inline_reference`). With `line_break` "\\n" and a `space` that
+    excludes it, no match spans two lines."""
+    return re.compile(
+        # It starts with "[" (so the search can skip to each one) and is possessive: there is
+        # nothing to backtrack into.
+        rf"\[((?:[^\[\]{line_break}]++|\[[^\]{line_break}]*+\])*+)\]"
+        rf"\({space}*<?([^\s)>]*)>?(?:{space}+[\"'(][^){line_break}]*)?{space}*\)"
+    )
+
+
+_INLINE_REF = _inline_reference_pattern(r"\s", "")  # on one line
+_INLINE_REF_IN_TEXT = _inline_reference_pattern(r"[^\S\n]", r"\n")  # in many lines at once
 _REF_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 _HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
@@ -63,14 +75,31 @@ def line_references(text: str, line: int) -> list[Reference]:
     text = CODE_SPAN.sub("", text) if "`" in text else text
     found: list[Reference] = []
     for match in _INLINE_REF.finditer(text):
-        found.extend(_reference("image" if match.group(1) else "link", match.group(3),
-                                match.group(2), line))
+        found += inline_reference(text, match, line)
     for match in _HTML_IMG.finditer(text) if "<" in text else ():
         found.extend(_reference("image", match.group(1), "", line))
     definition = _REF_DEFINITION.match(text) if "]:" in text else None
     if definition:
         found.extend(_reference("link", definition.group(2), definition.group(1), line))
     return found
+
+
+def only_inline_references(text: str) -> bool:
+    """True when the references in `text` can only be inline ones, none in a code span: then
+    :func:`inline_references_in_text` finds them all, as :func:`line_references` would."""
+    return "`" not in text and "<" not in text and "]:" not in text
+
+
+def inline_references_in_text(text: str) -> Iterator[re.Match[str]]:
+    """Every inline reference in `text`, line by line (see :func:`inline_reference`)."""
+    return _INLINE_REF_IN_TEXT.finditer(text)
+
+
+def inline_reference(text: str, match: re.Match[str], line: int) -> list[Reference]:
+    """The reference an inline reference `match` in `text` stands for, unless it is external.
+    (A match always ends with ")", so a "!" right before one is never part of another.)"""
+    image = match.start() > 0 and text[match.start() - 1] == "!"
+    return _reference("image" if image else "link", match.group(2), match.group(1), line)
 
 
 def reference_marker_offsets(text: str) -> list[int]:
