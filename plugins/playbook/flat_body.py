@@ -32,13 +32,15 @@ from playbook.markdown_lines import (
 from playbook.model import Capability, CapabilityList, ListContents, Reference, Stage
 
 # Matched after each line break of "\n" + body: a line that keeps the body from being flat.
-# The first alternative (rule characters alone: a thematic break, a setext underline, an empty
-# item) leads because most lines it is tried on are items. A flat body's items all start with
-# "- " (what playbooks write), so that `str.count` can count them: a list item that starts
-# otherwise (*, +, a tab, a number) sends the page to the line-by-line reader, as do lines that
-# start with "=" or "<" (a setext underline or HTML, or not: that reader knows).
+# The first alternative is rule characters alone: a thematic break, a setext underline, an
+# empty item. A flat body's items all start with "- " (what playbooks write), so that
+# `str.count` can count them: an item that starts otherwise (*, +, a tab, a number) sends the
+# page to the line-by-line reader, as do lines that start with "=" or "<" (a setext underline
+# or HTML, or not: that reader knows). The lookahead skips at once the lines that no
+# alternative can match (prose, headings, items), which makes the search twice as fast.
 _NOT_FLAT = re.compile(
-    r"\n(?:[-*_+][-*_+ \t]*+(?=\n|\Z)|[^\S\n]+\S|```|~~~|[<=]|!!!|\?\?\?"
+    r"\n(?![A-Za-z#\[]|- [^\s\-*_+])"
+    r"(?:[-*_+][-*_+ \t]*+(?=\n|\Z)|[^\S\n]+\S|```|~~~|[<=]|!!!|\?\?\?"
     r"|[*+][ \t]|-\t|\d{1,9}[.)](?:[ \t]|(?=\n|\Z)))"
 )
 _ATX_IN_TEXT = re.compile(ATX.pattern, re.MULTILINE)  # ATX on a line inside the whole text
