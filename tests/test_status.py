@@ -307,3 +307,12 @@ def test_the_core_agrees_with_the_command(repo: Path, capsys: pytest.CaptureFixt
             assert pages[(locale.locale, page.rel_path)]["state"] == page.state.value
     assert report.page("sv", PLAYBOOK).state is PageState.OUTDATED
     assert report.alternate_locales(PLAYBOOK) == ["en", "sv", "de"]
+
+
+def test_the_repository_is_judged_with_one_question_to_git(tmp_path: Path, repo: Path) -> None:
+    assert open_repository(tmp_path).problem == "not a git repository"
+    git(tmp_path, "init", "-q")
+    assert open_repository(tmp_path).problem == "the repository has no commits yet"
+    opened = open_repository(repo)
+    assert (opened.available, opened.shallow) == (True, False)
+    assert opened.resolve_commit("HEAD") == git(repo, "rev-parse", "HEAD")

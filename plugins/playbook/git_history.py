@@ -14,10 +14,13 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 _TIMEOUT_SECONDS = 30
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,16 @@ class GitRepository:
     cwd: Path  # the project folder; paths given to the methods are relative to it or absolute
     problem: str | None  # None when git history can be used
     shallow: bool = False
+    # Each question is put to git once: every locale asks about the same source pages, and
+    # starting git costs milliseconds (a tenth of a small site's build, see benchmarks/).
+    _answers: dict[tuple[str, ...], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def _once(self, question: tuple[str, ...], ask: Callable[[], T]) -> T:
+        if question not in self._answers:
+            self._answers[question] = ask()
+        return cast(T, self._answers[question])
 
     @property
     def available(self) -> bool:
@@ -63,20 +76,27 @@ class GitRepository:
         """The full hash of `revision` when it names a commit in this repository."""
         if not self.available or not revision or revision.startswith("-"):
             return None
-        return git_output(self.cwd, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+        return self._once(("rev-parse", revision), lambda: git_output(
+            self.cwd, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"
+        ))
 
     def last_commit(self, path: Path) -> str | None:
         """The last commit that changed `path`; None when it was never committed."""
         if not self.available:
             return None
-        return git_output(self.cwd, "log", "-1", "--format=%H", "--", self._relative(path)) or None
+        relative = self._relative(path)
+        return self._once(("log", relative), lambda: git_output(
+            self.cwd, "log", "-1", "--format=%H", "--", relative
+        ) or None)
 
     def changed_since(self, commit: str, path: Path) -> bool | None:
         """Whether `path` on disk differs from `path` at `commit`; None when git cannot tell."""
         if not self.available:
             return None
-        result = run_git(self.cwd, "diff", "--quiet", "--no-ext-diff", commit, "--",
-                         self._relative(path))
+        relative = self._relative(path)
+        result = self._once(("diff --quiet", commit, relative), lambda: run_git(
+            self.cwd, "diff", "--quiet", "--no-ext-diff", commit, "--", relative
+        ))
         if result is None or result.returncode not in (0, 1):
             return None
         return result.returncode == 1
@@ -96,10 +116,12 @@ def open_repository(folder: Path) -> GitRepository:
     """Find the repository `folder` is in and whether its history can be used."""
     if shutil.which("git") is None:
         return GitRepository(folder, "git is not installed")
-    inside = git_output(folder, "rev-parse", "--is-inside-work-tree")
-    if inside != "true":
+    # One git for three questions: in a work tree? shallow? and HEAD's commit, if any.
+    result = run_git(folder, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository",
+                     "--verify", "--quiet", "HEAD")
+    answers = result.stdout.split() if result is not None else []
+    if not answers or answers[0] != "true":
         return GitRepository(folder, "not a git repository")
-    if git_output(folder, "rev-parse", "--verify", "--quiet", "HEAD") is None:
+    if result is None or result.returncode != 0 or len(answers) < 3:
         return GitRepository(folder, "the repository has no commits yet")
-    shallow = git_output(folder, "rev-parse", "--is-shallow-repository") == "true"
-    return GitRepository(folder, None, shallow=shallow)
+    return GitRepository(folder, None, shallow=answers[1] == "true")
