@@ -14,6 +14,7 @@ import io
 import logging
 import os
 import pstats
+import shutil
 import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -27,6 +28,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent
 
 from playbook import cli
 from playbook.check import check_project
+from playbook.diagram_cache import CACHE_FOLDER
 from playbook.mkdocs_plugin import PlaybookPlugin
 from playbook.parse import _SafeLoader as PARSER_LOADER  # the loader the parser really uses
 from playbook.settings import load_settings
@@ -83,6 +85,13 @@ def build_site(config_file: Path, site_dir: Path, *, plugin_enabled: bool) -> No
         raise BenchmarkError(
             f"mkdocs build of {config_file} with the playbook plugin {state} failed: {error}"
         ) from None
+
+
+def build_site_first_time(config_file: Path, site_dir: Path) -> None:
+    """A build with the plugin on, as the first one in a fresh clone: the diagram cache that
+    other builds find filled (see :mod:`playbook.diagram_cache`) is emptied first."""
+    shutil.rmtree(config_file.parent / CACHE_FOLDER, ignore_errors=True)
+    build_site(config_file, site_dir, plugin_enabled=True)
 
 
 @contextlib.contextmanager
