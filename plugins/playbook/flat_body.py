@@ -1,17 +1,17 @@
 """Read a *flat* page body with a few string searches instead of a step per line.
 
 A body is flat when no line is indented content, a code fence, HTML, an admonition, a setext
-underline, a thematic break or an empty list item: what playbook pages nearly always are. Then
-every non-blank line is an ATX heading, a top-level list item or prose, so the structure shows
-in the text itself: headings start with ``\\n#``, each stage's items with ``\\n-`` (or another
-bullet, or a number), references hold ``](``. `str.find` and `str.count` find those at C speed,
-several times faster than stepping through the lines in Python (see benchmarks/).
+underline, a thematic break or an empty list item, and every list item starts with ``- ``: what
+playbook pages nearly always are. Then every non-blank line is an ATX heading, an item or
+prose, so the structure shows in the text itself: headings start with ``\\n#``, items with
+``\\n- ``, inline references with ``[``. `str.find`, `str.count` and one pattern over the whole
+body find those at C speed, several times faster than stepping through the lines in Python
+(see benchmarks/).
 
 Each stage's items, their text and lines, are read on first use (:func:`_read_section`): the
 parity check needs only their number unless the numbers differ. :func:`read_flat_body` returns
 None for any other body, and :mod:`playbook.parse` reads it line by line. On flat bodies both
-readers give the same pages (tests/hardening/test_flat_body.py checks it on generated bodies).
-"""
+readers give the same pages (tests/hardening/test_flat_body.py checks it on generated bodies)."""
 
 from __future__ import annotations
 

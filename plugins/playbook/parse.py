@@ -1,9 +1,11 @@
 """Parse one playbook page (bytes) into a :class:`ParsedPage`, tolerant where Markdown is.
 
-The parser reads the file once, line by line. It understands what decides the structure a
-translation must keep: front matter, ATX and setext headings with ``{#id}`` attribute lists,
-fenced and indented code (whose contents are never structure), HTML blocks, admonitions,
-nested lists (only top-level items are capabilities) and lazy continuation lines.
+The parser understands what decides the structure a translation must keep: front matter, ATX
+and setext headings with ``{#id}`` attribute lists, fenced and indented code (whose contents are
+never structure), HTML blocks, admonitions, nested lists (only top-level items are
+capabilities) and lazy continuation lines. A flat body, as most are, is read by
+:mod:`playbook.flat_body` from the text; any other body line by line here. Flat front matter is
+read by :mod:`playbook.flat_yaml`, any other by PyYAML.
 Nothing here raises on bad input: problems are returned on the page, with their line.
 """
 
