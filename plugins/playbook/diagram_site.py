@@ -7,6 +7,7 @@ the source locale's page when mkdocs-static-i18n falls back to it.
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,6 +27,7 @@ from playbook.framework_ref import DIAGRAM_MARKER, is_framework_diagram
 from playbook.i18n_files import locale_rel_path
 from playbook.model import ParsedPage
 from playbook.parse import parse_page
+from playbook.syllables import remembered_in
 from playbook.tree import DocsTree
 
 log = get_plugin_logger(__name__)
@@ -78,7 +80,9 @@ def add_diagram_files(files: Files, config: MkDocsConfig, *, current_locale: str
         uris = _diagram_uris(file, page, locales)
         if not uris:
             continue
-        layout = layout_diagram(page, WIDE)  # once per page: the SVG and the PNG share it
+        project_root = Path(config.config_file_path).resolve().parent
+        with remembered_in(project_root):
+            layout = layout_diagram(page, WIDE)  # once per page: the SVG and the PNG share it
         for uri in uris:
             stem, extension = posixpath.splitext(uri)
             for variant in dict.fromkeys((f"{stem}.svg", f"{stem}{extension}")):
@@ -116,6 +120,7 @@ def inline_diagrams(html: str, page: Page, fallback_locale: str, tree: DocsTree 
     parsed = rendered_page(page.file, fallback_locale, tree)
     if parsed is None:
         return html
-    return replace_framework_images(
-        html, page.url, lambda src, alt, index: diagram_figure(parsed, src, alt, index)
-    )
+    with remembered_in(tree.root) if tree else contextlib.nullcontext():
+        return replace_framework_images(
+            html, page.url, lambda src, alt, index: diagram_figure(parsed, src, alt, index)
+        )

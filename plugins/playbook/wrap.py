@@ -10,31 +10,21 @@ hyphen-minus but tells the two apart when the text is copied or checked.
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
 
-import pyphen
-
+from playbook.syllables import syllable_breaks
 from playbook.text_width import text_width
 
 HYPHEN = "-"
 ADDED_HYPHEN = "\u2010"
 
 
-@cache
-def _hyphenator(locale: str) -> pyphen.Pyphen | None:
-    language = pyphen.language_fallback(locale.replace("-", "_"))
-    return pyphen.Pyphen(lang=language) if language else None
-
-
 def _break_points(word: str, locale: str) -> list[int]:
     """Indices where `word` may be broken, each after an existing hyphen or a syllable."""
     points = {index + 1 for index, char in enumerate(word[:-1]) if char == HYPHEN}
-    hyphenator = _hyphenator(locale)
-    if hyphenator is not None:
-        points.update(
-            index for index in hyphenator.positions(word)
-            if word[index - 1] != HYPHEN and word[index] != HYPHEN
-        )
+    points.update(
+        index for index in syllable_breaks(word, locale)
+        if word[index - 1] != HYPHEN and word[index] != HYPHEN
+    )
     return sorted(points)
 
 
