@@ -1,7 +1,8 @@
 """What the benchmarks time: the check, its floor, a real site build; and how they are timed.
 
-Everything runs in this process, so Python's start-up and imports are paid once, before any
-timing, and do not drown the work being measured.
+The check and its floor run in this process, so Python's start-up and imports are paid once,
+before any timing, and do not drown the work being measured. Site builds run each in a new
+process, as `mkdocs build` does: a build pays its start-up and first-use costs every time.
 """
 
 from __future__ import annotations
@@ -11,30 +12,31 @@ import cProfile
 import gc
 import inspect
 import io
-import logging
 import os
 import pstats
 import shutil
+import subprocess
+import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import frontmatter
 from frontmatter.default_handlers import SafeLoader as FRONTMATTER_LOADER
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.exceptions import MkDocsException
 from mkdocs.plugins import BasePlugin, CombinedEvent
 
+from benchmarks.site_build import BuildError, build_site
 from playbook import cli
 from playbook.check import check_project
-from playbook.diagram_cache import CACHE_FOLDER
+from playbook.diagram_cache import CACHE_FOLDER as DIAGRAM_CACHE
 from playbook.mkdocs_plugin import PlaybookPlugin
 from playbook.parse import _SafeLoader as PARSER_LOADER  # the loader the parser really uses
 from playbook.settings import load_settings
+from playbook.syllables import CACHE_FOLDER as SYLLABLE_CACHE
 
 CHECK_RUNNER = 'playbook.cli.main(["check", "--config", CONFIG, "--format", "json"]), in-process'
 FLOOR_RUNNER = "read every .md under docs/ and frontmatter.loads() it, nothing else"
+REPOSITORY = Path(__file__).resolve().parents[1]  # where `python -m benchmarks...` works
 YAML_LOADERS = {"check": PARSER_LOADER.__name__, "floor": FRONTMATTER_LOADER.__name__}
 
 
@@ -69,41 +71,23 @@ def check_alone(config_file: Path) -> None:
     check_project(load_settings(config_file))
 
 
-def build_site(config_file: Path, site_dir: Path, *, plugin_enabled: bool) -> None:
-    """A real `mkdocs build` with the playbook plugin on or off (its `enabled` option).
-
-    Not strict: with the plugin off, the top-level assets are not published, so the pages'
-    image links warn, and a strict build would stop at the first language.
+def build_in_new_process(
+    config_file: Path, site_dir: Path, *, plugin_enabled: bool, empty_caches: bool = False
+) -> None:
+    """`mkdocs build` in a process of its own, as a person or CI runs it: Python's start-up,
+    the imports and every first-use cost count, as they do for them. With `empty_caches`, the
+    plugin's caches (rastered diagrams, syllable breaks) are emptied first, as in a fresh clone.
     """
-    try:
-        with _quiet("mkdocs"):
-            config = load_config(str(config_file), site_dir=str(site_dir), strict=False)
-            config.plugins["playbook"].config.enabled = plugin_enabled
-            build(config)
-    except MkDocsException as error:
-        state = "enabled" if plugin_enabled else "disabled"
-        raise BenchmarkError(
-            f"mkdocs build of {config_file} with the playbook plugin {state} failed: {error}"
-        ) from None
-
-
-def build_site_first_time(config_file: Path, site_dir: Path) -> None:
-    """A build with the plugin on, as the first one in a fresh clone: the diagram cache that
-    other builds find filled (see :mod:`playbook.diagram_cache`) is emptied first."""
-    shutil.rmtree(config_file.parent / CACHE_FOLDER, ignore_errors=True)
-    build_site(config_file, site_dir, plugin_enabled=True)
-
-
-@contextlib.contextmanager
-def _quiet(logger_name: str) -> Iterator[None]:
-    """Drop the logger's records below ERROR (both variants alike), then restore its level."""
-    logger = logging.getLogger(logger_name)
-    level = logger.level
-    logger.setLevel(logging.ERROR)
-    try:
-        yield
-    finally:
-        logger.setLevel(level)
+    if empty_caches:
+        for folder in (DIAGRAM_CACHE, SYLLABLE_CACHE):
+            shutil.rmtree(config_file.parent / folder, ignore_errors=True)
+    state = "on" if plugin_enabled else "off"
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.site_build", str(config_file), str(site_dir), state],
+        cwd=REPOSITORY, capture_output=True, text=True, check=False,
+    )
+    if done.returncode != 0:
+        raise BenchmarkError(done.stderr.strip() or f"mkdocs build exited with {done.returncode}")
 
 
 Timings = dict[str, dict[str, list[float]]]
@@ -138,7 +122,10 @@ def plugin_event_seconds(config_file: Path, site_dir: Path) -> dict[str, float]:
     """One profiled build with the plugin enabled: seconds spent in each of the plugin's event
     handlers (all language passes), and in the whole build under the profiler ("build")."""
     profiler = cProfile.Profile()
-    profiler.runcall(build_site, config_file, site_dir, plugin_enabled=True)
+    try:
+        profiler.runcall(build_site, config_file, site_dir, plugin_enabled=True)
+    except BuildError as error:
+        raise BenchmarkError(str(error)) from None
     stats = pstats.Stats(profiler)
     handlers = _event_handlers(PlaybookPlugin)
     spent = {"build": stats.total_tt}  # type: ignore[attr-defined]
