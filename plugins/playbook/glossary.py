@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -74,9 +75,11 @@ class Rendering:
 
     text: str
     match: str = DEFAULT_MATCH
-    pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        # Compiled on first use: most renderings are never searched for in a given build, and
+        # compiling all of a glossary's took a tenth of a second at every `mkdocs build`.
         guard_start = self.match != "substring" and _starts_with_letter(self.text)
         guard_end = self.match == "word" and _ends_with_letter(self.text)
         pattern = (
@@ -84,7 +87,7 @@ class Rendering:
             + _phrase(self.text)
             + (f"(?!{_LETTER})" if guard_end else "")
         )
-        object.__setattr__(self, "pattern", re.compile(pattern, re.IGNORECASE))
+        return re.compile(pattern, re.IGNORECASE)
 
     def search(self, text: str) -> str | None:
         """The words of `text` this rendering matches first, or None."""

@@ -19,7 +19,7 @@ FALLBACK_LOCALE = "en"
 @functools.cache
 def _strings() -> dict[str, Any]:
     text = resources.files("playbook").joinpath("reader_strings.yml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C: 10× faster
 
 
 def _candidates(locale: str) -> list[str]:
