@@ -36,7 +36,8 @@ def syllable_breaks(word: str, locale: str) -> list[int]:
     known = _known_in(language)
     if word not in known:
         known[word] = list(_dictionary(language).positions(word))
-        _new.add(language)
+        if _folder is not None:
+            _new.add(language)
     return known[word]
 
 
@@ -49,8 +50,9 @@ def remembered_in(project_root: Path) -> Iterator[None]:
         yield
     finally:
         for language in sorted(_new):
-            write_file_atomically(_file(_folder, language),
-                                  json.dumps(_known[language], sort_keys=True), replace=True)
+            with contextlib.suppress(OSError):  # a cache: a project we may not write to is fine
+                write_file_atomically(_file(_folder, language),
+                                      json.dumps(_known[language], sort_keys=True), replace=True)
         _new.clear()
         _folder = outer
 
