@@ -148,6 +148,8 @@ class ParsedPage:
     problems: tuple[ParseProblem, ...] = field(default=())
     text: str = field(default="", repr=False)
     """The whole file, its line breaks made LF."""
+    front_matter_values: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    """The front matter's values by key (what :meth:`meta` looks up)."""
     code_lines: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
     """The lines of fenced and indented code, fences included."""
 
@@ -170,10 +172,7 @@ class ParsedPage:
         return readable_lines(self.lines, self.code_lines)
 
     def meta(self, name: str, default: Any = None) -> Any:
-        for key in self.front_matter:
-            if key.name == name:
-                return key.value
-        return default
+        return self.front_matter_values.get(name, default)
 
     def meta_line(self, name: str) -> int:
         for key in self.front_matter:

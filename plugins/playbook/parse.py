@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import yaml
 
@@ -88,6 +89,7 @@ class _FrontMatter:
     keys: tuple[FrontMatterKey, ...] = ()
     end: int = 0  # 1-based line of the closing fence; 0 without front matter
     problems: list[ParseProblem] = field(default_factory=list)
+    values: dict[str, Any] = field(default_factory=dict)  # by key name
 
 
 def parse_front_matter(lines: list[str]) -> _FrontMatter:
@@ -109,6 +111,7 @@ def parse_front_matter(lines: list[str]) -> _FrontMatter:
                 for index, (name, value) in enumerate(flat.items(), 2)
             ),
             end=end + 1,
+            values=flat,
         )
     block = "\n".join(lines[1:end])
     try:
@@ -138,7 +141,8 @@ def parse_front_matter(lines: list[str]) -> _FrontMatter:
         FrontMatterKey(str(name), value, key_lines.get(str(name), 2))
         for name, value in data.items()
     )
-    return _FrontMatter(keys=keys, end=end + 1)
+    values = {key.name: key.value for key in reversed(keys)}  # the first of a name wins
+    return _FrontMatter(keys=keys, end=end + 1, values=values)
 
 
 def _indent_width(text: str) -> int:
@@ -349,6 +353,7 @@ def parse_page(path: str, rel_path: str, locale: str, raw: bytes) -> ParsedPage:
         rel_path=rel_path,
         locale=locale,
         front_matter=front.keys,
+        front_matter_values=front.values,
         front_matter_end=front.end,
         title=found.title,
         title_line=found.title_line,

@@ -193,13 +193,14 @@ def load_tree(
             locale_pages[locale] = LocalePages(locale, display, pages)
             continue
         paths, problems = _walk(folder, root)
+        folder_path = str(folder)
         unreadable += [_problem_page(_display(root, at), locale, p) for at, p in problems]
         for rel in paths:
             files.add(f"{locale}/{rel}")
             if not rel.lower().endswith(".md"):
                 continue
             try:
-                with open(os.path.join(folder, rel), "rb") as file:
+                with open(os.path.join(folder_path, rel), "rb") as file:
                     raw = file.read()
             except OSError as error:
                 unreadable.append(_problem_page(f"{display}/{rel}", locale, ParseProblem(
