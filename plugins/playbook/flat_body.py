@@ -166,7 +166,7 @@ def _read_section(
         elif not in_paragraph:
             prose_lines.append(line_no)
             in_paragraph = True
-    capabilities = tuple(Capability(" ".join(text.split()), line) for text, line in items)
+    capabilities = tuple(Capability(" ".join(words.split()), at) for words, at in items)
     return ListContents(
         capabilities, capabilities[0].line if capabilities else heading_line, tuple(prose_lines)
     )
