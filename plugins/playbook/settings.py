@@ -72,8 +72,9 @@ def parse_severities(options: Mapping[str, Any] | None, where: str) -> dict[str,
     return result
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without running its ``!!python/name`` or ``!ENV`` tags."""
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Reads mkdocs.yml without running its ``!!python/name`` or ``!ENV`` tags (with the C
+    parser when PyYAML has it: ten times faster, and every `playbook` command reads the file)."""
 
 
 def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
