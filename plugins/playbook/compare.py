@@ -189,11 +189,10 @@ def align_stages(source: ParsedPage, page: ParsedPage) -> StageAlignment:
     anchors, by position otherwise. Returns the pairs and the stage findings."""
     source_stages, stages = list(source.stages), list(page.stages)
     anchors = [stage.anchor for stage in source_stages]
-    if anchors == [stage.anchor for stage in stages] and None not in anchors \
-            and len(set(anchors)) == len(anchors):
-        return StageAlignment(list(zip(source_stages, stages, strict=True)), [])  # all kept
-    if not source_stages or None in anchors or "" in anchors:
+    if not source_stages or not all(anchors):
         return _align_by_position(source_stages, page)
+    if anchors == [stage.anchor for stage in stages] and len(set(anchors)) == len(anchors):
+        return StageAlignment(list(zip(source_stages, stages, strict=True)), [])  # all kept
     found: list[Diagnostic] = []
     # Every source stage has an anchor here (checked above).
     by_anchor: dict[str | None, Stage] = {s.anchor: s for s in stages if s.anchor}

@@ -72,6 +72,7 @@ def add_diagram_files(files: Files, config: MkDocsConfig, *, current_locale: str
     where the page asks for one. They sit in the current locale's folder, where
     mkdocs-static-i18n looks first, and are published under the language's `prefix`."""
     locales = tuple(locales)
+    project_root = Path(config.config_file_path).resolve().parent  # where the caches live
     drawn: dict[str, str] = {}  # site path -> the page it was drawn from
     for file in sorted(files.documentation_pages(), key=lambda item: item.src_uri):
         page = rendered_page(file, current_locale or source_locale, tree)
@@ -80,7 +81,6 @@ def add_diagram_files(files: Files, config: MkDocsConfig, *, current_locale: str
         uris = _diagram_uris(file, page, locales)
         if not uris:
             continue
-        project_root = Path(config.config_file_path).resolve().parent
         with remembered_in(project_root):
             layout = layout_diagram(page, WIDE)  # once per page: the SVG and the PNG share it
         for uri in uris:
@@ -90,15 +90,16 @@ def add_diagram_files(files: Files, config: MkDocsConfig, *, current_locale: str
                     log.info(f"{page.path}: {variant} is drawn from {drawn[variant]} already")
                     continue
                 drawn[variant] = page.path
-                _publish(files, config, page, layout, file, variant, current_locale, prefix)
+                _publish(files, config, project_root, page, layout, file, variant,
+                         current_locale, prefix)
 
 
-def _publish(files: Files, config: MkDocsConfig, page: ParsedPage, layout: DiagramLayout,
-             page_file: File, uri: str, current_locale: str | None, prefix: str) -> None:
+def _publish(files: Files, config: MkDocsConfig, project_root: Path, page: ParsedPage,
+             layout: DiagramLayout, page_file: File, uri: str, current_locale: str | None,
+             prefix: str) -> None:
     dest_uri = prefix + uri
     src_uri = f"{current_locale}/{uri}" if current_locale else uri
     if uri.endswith(".png"):
-        project_root = Path(config.config_file_path).resolve().parent
         png = cached_png(layout, project_root, render_png)
         generated = File.generated(config, src_uri, abs_src_path=str(png))
     else:
