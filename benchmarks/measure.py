@@ -26,15 +26,19 @@ from frontmatter.default_handlers import SafeLoader as FRONTMATTER_LOADER
 from mkdocs.plugins import BasePlugin, CombinedEvent
 
 from benchmarks.site_build import BuildError, build_site
-from playbook import cli
-from playbook.check import check_project
-from playbook.diagram_cache import CACHE_FOLDER as DIAGRAM_CACHE
-from playbook.mkdocs_plugin import PlaybookPlugin
-from playbook.parse import _SafeLoader as PARSER_LOADER  # the loader the parser really uses
-from playbook.settings import load_settings
-from playbook.syllables import CACHE_FOLDER as SYLLABLE_CACHE
+from mkdocs_playbooks.cli import main as cli
+from mkdocs_playbooks.core.parse import (
+    _SafeLoader as PARSER_LOADER,  # the loader the parser really uses
+)
+from mkdocs_playbooks.core.settings import load_settings
+from mkdocs_playbooks.diagram.cache import CACHE_FOLDER as DIAGRAM_CACHE
+from mkdocs_playbooks.diagram.syllables import CACHE_FOLDER as SYLLABLE_CACHE
+from mkdocs_playbooks.plugin.plugin import PlaybookPlugin
+from mkdocs_playbooks.project.check import check_project
 
-CHECK_RUNNER = 'playbook.cli.main(["check", "--config", CONFIG, "--format", "json"]), in-process'
+CHECK_RUNNER = (
+    'mkdocs_playbooks.cli.main.main(["check", "--config", CONFIG, "--format", "json"]), in-process'
+)
 FLOOR_RUNNER = "read every .md under docs/ and frontmatter.loads() it, nothing else"
 REPOSITORY = Path(__file__).resolve().parents[1]  # where `python -m benchmarks...` works
 YAML_LOADERS = {"check": PARSER_LOADER.__name__, "floor": FRONTMATTER_LOADER.__name__}

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,12 +12,17 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from playbook.model import ParsedPage
-from playbook.settings import load_settings
-from playbook.tree import load_tree
+from mkdocs_playbooks.core.diagnostics import Diagnostic
+from mkdocs_playbooks.core.model import ParsedPage
+from mkdocs_playbooks.core.settings import load_settings
+from mkdocs_playbooks.core.tree import load_tree
+from mkdocs_playbooks.project.check import check_project
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "assets", "glossary")
+USER_SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
+"""The user's own Swedish and German documents, as handed over, where the workspace lays them
+beside the checkout; tests that read them skip when they are absent. Never copied in here."""
+PROJECT_PARTS = ("mkdocs.yml", "docs", "assets", "glossary")
 TWO_LOCALE_CONFIG = """\
 site_name: Two locales
 plugins:
@@ -30,7 +37,7 @@ plugins:
 
 
 def copy_project(destination: Path) -> Path:
-    """Copy what a site build reads (config, pages, overrides, assets) into `destination`."""
+    """Copy what a site build reads (config, pages, assets, glossaries) into `destination`."""
     destination.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = PROJECT_ROOT / part
@@ -75,3 +82,54 @@ def built_docs(built_site: Path) -> dict[str, dict[str, ParsedPage]]:
 @pytest.fixture
 def make_site() -> Callable[..., Path]:
     return build_site
+
+
+PLAYBOOK = "playbooks/commerce-strategy.md"
+"""The real playbook's path inside each locale folder."""
+TRANSLATIONS = ("sv", "de")
+
+
+def git(project: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org",
+         "-c", "commit.gpgsign=false", *args],
+        cwd=project, capture_output=True, text=True, check=True,
+    )
+    return done.stdout.strip()
+
+
+def commit_all(project: Path, message: str) -> str:
+    git(project, "add", "-A")
+    git(project, "commit", "-q", "-m", message)
+    return git(project, "rev-parse", "HEAD")
+
+
+def set_front_matter(project: Path, locale: str, rel_path: str, key: str, value: str) -> None:
+    """Replace (or add) one front matter key of a page, leaving the rest of the file alone."""
+    path = project / "docs" / locale / rel_path
+    text = path.read_text(encoding="utf-8")
+    line = f"{key}: {value}"
+    pattern = re.compile(rf"^{re.escape(key)}:.*$", re.MULTILINE)
+    if pattern.search(text):
+        text = pattern.sub(lambda _: line, text, count=1)
+    else:
+        text = text.replace("---\n", f"---\n{line}\n", 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def record_source_commit(project: Path, commit: str) -> None:
+    for locale in TRANSLATIONS:
+        for rel_path in ("index.md", PLAYBOOK):
+            set_front_matter(project, locale, rel_path, "source-git-commit", commit)
+
+
+def findings(project: Path) -> list[Diagnostic]:
+    return check_project(load_settings(project / "mkdocs.yml"))[1]
+
+
+def parity_records(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [
+        record.getMessage().split("\n")[0].removeprefix("playbook: ")
+        for record in caplog.records
+        if record.name.startswith("mkdocs.plugins.playbook") and " PB" in record.getMessage()
+    ]

@@ -9,7 +9,7 @@ from types import ModuleType
 
 import pytest
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from conftest import PROJECT_ROOT
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from conftest import PROJECT_ROOT
-from playbook.model import ParsedPage
-from playbook.parse import parse_page
+from mkdocs_playbooks.core.model import ParsedPage
+from mkdocs_playbooks.core.parse import parse_page
 
 PREFIXES = {"en": "", "sv": "sv/", "de": "de/"}
 PLAYBOOK = "playbooks/commerce-strategy.md"

@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from playbook.model import ParsedPage
+from mkdocs_playbooks.core.model import ParsedPage
 
 PLAYBOOK = "playbooks/commerce-strategy.md"
 

@@ -15,8 +15,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import PROJECT_ROOT
-from playbook.flat_body import FlatBody, read_flat_body
-from playbook.parse import _scan_body, _split_front_matter, parse_front_matter, split_lines
+from mkdocs_playbooks.core.flat_body import FlatBody, read_flat_body
+from mkdocs_playbooks.core.parse import (
+    _scan_body,
+    _split_front_matter,
+    parse_front_matter,
+    split_lines,
+)
 
 LINES = [
     "", "   ", "\t", "\u00a0", "# Title", "# Second title", "## Stage {#one}", "## Stage two",

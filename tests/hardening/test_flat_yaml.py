@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from playbook.flat_yaml import read_flat_mapping
+from mkdocs_playbooks.core.flat_yaml import read_flat_mapping
 
 TRICKY = [
     "0", "007", "0x1f", "1e3", "1.5", "-2", "+3", ".5", "1_000", "0o17", "190:20:30", ".inf",

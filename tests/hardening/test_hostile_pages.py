@@ -26,10 +26,10 @@ from mkdocs.exceptions import Abort, ConfigurationError
 
 from conftest import build_site, copy_project
 from hardening.files import lines_in
-from playbook.check import check_project
-from playbook.cli import main
-from playbook.diagnostics import Diagnostic, Severity
-from playbook.settings import SettingsError, load_settings
+from mkdocs_playbooks.cli.main import main
+from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
+from mkdocs_playbooks.core.settings import SettingsError, load_settings
+from mkdocs_playbooks.project.check import check_project
 
 LOCALES = ("en", "sv", "de")
 PLAYBOOK = "playbooks/commerce-strategy.md"

@@ -18,14 +18,19 @@ from hypothesis import strategies as st
 
 from conftest import TWO_LOCALE_CONFIG
 from hardening.files import line_breaks_before, lines_in
-from playbook.check import check_project
-from playbook.cli import main
-from playbook.compare import LocalePages, compare_locale, first_difference, page_diagnostics
-from playbook.diagnostics import Diagnostic
-from playbook.model import ParsedPage
-from playbook.parse import parse_page
-from playbook.settings import load_settings
-from playbook.tree import DocsTree
+from mkdocs_playbooks.cli.main import main
+from mkdocs_playbooks.core.compare import (
+    LocalePages,
+    compare_locale,
+    first_difference,
+    page_diagnostics,
+)
+from mkdocs_playbooks.core.diagnostics import Diagnostic
+from mkdocs_playbooks.core.model import ParsedPage
+from mkdocs_playbooks.core.parse import parse_page
+from mkdocs_playbooks.core.settings import load_settings
+from mkdocs_playbooks.core.tree import DocsTree
+from mkdocs_playbooks.project.check import check_project
 
 PROPERTIES = settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]

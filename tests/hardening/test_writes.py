@@ -12,10 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from playbook import scaffold
-from playbook.cli import main
-from playbook.scaffold import ScaffoldError, plan_locale, write_file_atomically, write_plan
-from playbook.settings import load_settings
+from mkdocs_playbooks.cli.main import main
+from mkdocs_playbooks.core.settings import load_settings
+from mkdocs_playbooks.project import scaffold
+from mkdocs_playbooks.project.scaffold import (
+    ScaffoldError,
+    plan_locale,
+    write_file_atomically,
+    write_plan,
+)
 
 NEW_PAGES = ("docs/fr/index.md", "docs/fr/playbooks/commerce-strategy.md")
 

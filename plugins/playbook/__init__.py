@@ -1,1 +1,0 @@
-"""Localized playbooks: parse, compare and publish playbooks written in several languages."""

@@ -1,0 +1,479 @@
+"""Compare a locale's pages with the source's and say, rule by rule, where they drift apart.
+
+Pure functions over parsed pages. Reference resolution is passed in as a callable so that
+this module never touches the file system.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import NamedTuple
+
+from mkdocs_playbooks.core.diagnostics import Diagnostic
+from mkdocs_playbooks.core.model import ParsedPage, Reference, Stage
+from mkdocs_playbooks.core.rules import diagnostic
+
+REQUIRED_KEYS = ("title", "description")
+LOCALIZATION_KEYS = (
+    "content-id",
+    "source-git-commit",
+    "source-wordcount",
+    "workflow-type",
+    "ht-degree",
+)
+
+ResolveReference = Callable[[ParsedPage, Reference], str]
+"""Returns "ok", "missing" or "escapes" for a page's reference."""
+
+
+@dataclass(frozen=True)
+class LocalePages:
+    """All pages of one locale, keyed by their path inside the locale folder."""
+
+    locale: str
+    folder: str  # as shown to people, e.g. "docs/sv"
+    pages: Mapping[str, ParsedPage]
+
+
+class StageAlignment(NamedTuple):
+    """A translated page's stages paired with its source page's, and the stage findings."""
+
+    pairs: list[tuple[Stage, Stage]]
+    findings: list[Diagnostic]
+
+
+def problem_diagnostics(page: ParsedPage) -> list[Diagnostic]:
+    """The problems the parser or the tree loader recorded on a page, as diagnostics."""
+    return [
+        diagnostic(problem.rule, page.path, problem.line, problem.message, hint=problem.hint)
+        for problem in page.problems
+    ]
+
+
+def page_diagnostics(page: ParsedPage, resolve: ResolveReference) -> list[Diagnostic]:
+    """What is wrong with a page on its own: unreadable, broken front matter, dead references."""
+    found = problem_diagnostics(page)
+    if not _front_matter_broken(page):
+        found += [
+            diagnostic(
+                "PB203", page.path, page.front_matter_end or 1,
+                f"required front matter key `{key}` is missing",
+                expected=f"a `{key}:` line in the front matter", found="no such key",
+            )
+            for key in REQUIRED_KEYS
+            if page.meta(key) in (None, "")
+        ]
+    for reference in page.references:
+        outcome = resolve(page, reference)
+        if outcome == "escapes":
+            found.append(diagnostic(
+                "PB503", page.path, reference.line,
+                f"{reference.kind} `{reference.target}` points outside the project",
+                found=reference.target,
+            ))
+        elif outcome == "missing":
+            found.append(diagnostic(
+                "PB502", page.path, reference.line,
+                f"{reference.kind} `{reference.target}` does not resolve to a file",
+                found=reference.target,
+            ))
+    return found
+
+
+def align_locale(source: LocalePages, translation: LocalePages) -> dict[str, StageAlignment]:
+    """The stage alignment of every translated page that has a source page, by rel path."""
+    return {
+        rel_path: align_stages(source.pages[rel_path], page)
+        for rel_path, page in translation.pages.items()
+        if rel_path in source.pages
+    }
+
+
+def compare_locale(
+    source: LocalePages, translation: LocalePages, resolve: ResolveReference,
+    alignments: Mapping[str, StageAlignment] | None = None,
+) -> list[Diagnostic]:
+    """Every parity finding for one translated locale, in file and line order. `alignments`
+    (from :func:`align_locale`) saves aligning the stages again when the caller has them."""
+    if alignments is None:
+        alignments = align_locale(source, translation)
+    found: list[Diagnostic] = []
+    for rel_path, source_page in source.pages.items():
+        page = translation.pages.get(rel_path)
+        if page is None:
+            found.append(diagnostic(
+                "PB101", f"{translation.folder}/{rel_path}", 1,
+                f"page is missing in locale `{translation.locale}`",
+                expected=f"a translation of {source_page.path}", found="no file",
+            ))
+            continue
+        found += compare_page(source_page, page, alignments[rel_path])
+    for rel_path, page in translation.pages.items():
+        if rel_path not in source.pages:
+            found.append(diagnostic(
+                "PB102", page.path, 1, "page has no counterpart in the source locale",
+                expected=f"a page at {source.folder}/{rel_path}", found="no source page",
+            ))
+        found += page_diagnostics(page, resolve)
+    return sorted(found, key=Diagnostic.sort_key)
+
+
+def compare_page(
+    source: ParsedPage, page: ParsedPage, alignment: StageAlignment
+) -> list[Diagnostic]:
+    """Parity of one translated page with its source page, whose stages `alignment` pairs."""
+    if page.problems and any(problem.rule == "PB104" for problem in page.problems):
+        return []  # an empty page is reported once, as empty
+    found = _front_matter_parity(source, page) + alignment.findings
+    for source_stage, stage in alignment.pairs:
+        if stage.capabilities.count != source_stage.capabilities.count:  # neither list is read
+            found += _capability_parity(page, source_stage, stage)
+    found += _reference_parity(source, page, alignment.pairs)
+    return found
+
+
+_CHECKED_KEYS = frozenset(REQUIRED_KEYS) | frozenset(LOCALIZATION_KEYS)  # by PB203 already
+_REFERENCE_KEY = attrgetter("kind", "target", "fragment")  # what makes two references alike
+
+
+def _front_matter_broken(page: ParsedPage) -> bool:
+    """True when the front matter cannot be judged key by key (and was reported already)."""
+    return bool(page.problems) and any(
+        problem.rule in ("PB104", "PB201", "PB202") for problem in page.problems
+    )
+
+
+def _front_matter_parity(source: ParsedPage, page: ParsedPage) -> list[Diagnostic]:
+    if _front_matter_broken(page) or _front_matter_broken(source):
+        return []
+    line = page.front_matter_end or 1
+    found = [
+        diagnostic(
+            "PB203", page.path, line,
+            f"localization key `{key}` is missing",
+            expected=f"`{key}:` in the front matter of every translation", found="no such key",
+        )
+        for key in LOCALIZATION_KEYS
+        if page.meta(key) in (None, "")
+    ]
+    present = {key.name for key in page.front_matter}
+    found += [
+        diagnostic(
+            "PB204", page.path, line,
+            f"front matter key `{key.name}` of the source is missing",
+            expected=f"`{key.name}:` as in {source.path}:{key.line}", found="no such key",
+        )
+        for key in source.front_matter
+        if key.name not in present and key.name not in _CHECKED_KEYS
+    ]
+    return found
+
+
+def _describe(stage: Stage) -> str:
+    return f"`{stage.title}`" + (f" {{#{stage.anchor}}}" if stage.anchor else "")
+
+
+def _describe_pair(source_stage: Stage, stage: Stage) -> str:
+    """The translated stage, and which source stage it is: `Kännedom` {#awareness} (source
+    `Awareness`)."""
+    return f"{_describe(stage)} (source `{source_stage.title}`)"
+
+
+def align_stages(source: ParsedPage, page: ParsedPage) -> StageAlignment:
+    """Pair the translation's stages with the source's: by anchor where the source has
+    anchors, by position otherwise. Returns the pairs and the stage findings."""
+    source_stages, stages = list(source.stages), list(page.stages)
+    anchors = [stage.anchor for stage in source_stages]
+    if not source_stages or not all(anchors):
+        return _align_by_position(source_stages, page)
+    if anchors == [stage.anchor for stage in stages] and len(set(anchors)) == len(anchors):
+        return StageAlignment(list(zip(source_stages, stages, strict=True)), [])  # all kept
+    found: list[Diagnostic] = []
+    # Every source stage has an anchor here (checked above).
+    by_anchor: dict[str | None, Stage] = {s.anchor: s for s in stages if s.anchor}
+    source_anchors = {stage.anchor for stage in source_stages}
+    # A translated heading that lost its anchor still pairs with the source stage at its place.
+    for index, stage in enumerate(stages):
+        if stage.anchor is None and index < len(source_stages):
+            expected = source_stages[index]
+            if expected.anchor not in by_anchor:
+                by_anchor[expected.anchor] = stage
+                found.append(diagnostic(
+                    "PB304", page.path, stage.line,
+                    f"stage {_describe(stage)} has no anchor",
+                    expected=f"{{#{expected.anchor}}} (source stage {_describe(expected)})",
+                    found="no {#id} on the heading",
+                ))
+    pairs = [(s, by_anchor[s.anchor]) for s in source_stages if s.anchor in by_anchor]
+    paired = {id(stage) for _, stage in pairs}
+    for index, source_stage in enumerate(source_stages):
+        if source_stage.anchor not in by_anchor:
+            found.append(diagnostic(
+                "PB301", page.path, _insertion_line(source_stages, index, by_anchor, page),
+                f"stage {_describe(source_stage)} is missing",
+                expected=f"a heading `## … {{#{source_stage.anchor}}}` "
+                f"(source {source.path}:{source_stage.line})",
+                found="no stage with that anchor",
+            ))
+    for stage in stages:
+        if id(stage) not in paired and (stage.anchor not in source_anchors or stage.anchor is None):
+            found.append(diagnostic(
+                "PB302", page.path, stage.line,
+                f"stage {_describe(stage)} is not in the source",
+                expected="only the source's stages: "
+                + ", ".join(f"#{s.anchor}" for s in source_stages),
+                found=_describe(stage),
+            ))
+    found += _order_findings(pairs, page)
+    return StageAlignment(pairs, found)
+
+
+def _insertion_line(
+    source_stages: list[Stage], index: int, present: Mapping[str | None, Stage], page: ParsedPage
+) -> int:
+    """Where a missing stage belongs: at the heading of the next stage that is present."""
+    for following in source_stages[index + 1:]:
+        if following.anchor in present:
+            return present[following.anchor].line
+    return _last_line(page)
+
+
+def _last_line(page: ParsedPage) -> int:
+    """The page's last line (a file that ends with a newline has an empty line after it)."""
+    return max(page.line_count - 1, 1)
+
+
+def _order_findings(pairs: list[tuple[Stage, Stage]], page: ParsedPage) -> list[Diagnostic]:
+    """Stages outside the longest run that keeps the source's order are out of order."""
+    positions = [stage.line for _, stage in pairs]
+    if positions == sorted(positions):
+        return []
+    keep = _longest_increasing(positions)
+    found = []
+    for index, (source_stage, stage) in enumerate(pairs):
+        if index in keep:
+            continue
+        before = pairs[index - 1][0] if index else None
+        expected = (
+            f"after {_describe(before)}" if before else "as the first stage"
+        ) + f" (stage {index + 1} of {len(pairs)} in the source)"
+        found.append(diagnostic(
+            "PB303", page.path, stage.line,
+            f"stage {_describe_pair(source_stage, stage)} is out of order",
+            expected=expected,
+            found=f"stage {sorted(positions).index(stage.line) + 1} of {len(pairs)}",
+        ))
+    return found
+
+
+def _longest_increasing(values: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence (patience method)."""
+    tails: list[int] = []
+    tail_index: list[int] = []
+    parent = [-1] * len(values)
+    for index, value in enumerate(values):
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if tails[middle] < value:
+                low = middle + 1
+            else:
+                high = middle
+        parent[index] = tail_index[low - 1] if low else -1
+        if low == len(tails):
+            tails.append(value)
+            tail_index.append(index)
+        else:
+            tails[low], tail_index[low] = value, index
+    keep, cursor = set(), tail_index[-1] if tail_index else -1
+    while cursor != -1:
+        keep.add(cursor)
+        cursor = parent[cursor]
+    return keep
+
+
+def _align_by_position(source_stages: list[Stage], page: ParsedPage) -> StageAlignment:
+    stages = list(page.stages)
+    pairs = list(zip(source_stages, stages, strict=False))  # the surplus is reported below
+    found = [
+        diagnostic(
+            "PB301", page.path, _last_line(page),
+            f"stage {_describe(missing)} is missing",
+            expected=f"{len(source_stages)} stages as in the source",
+            found=f"{len(stages)} stages",
+        )
+        for missing in source_stages[len(stages):]
+    ]
+    found += [
+        diagnostic(
+            "PB302", page.path, extra.line,
+            f"stage {_describe(extra)} is not in the source",
+            expected=f"{len(source_stages)} stages as in the source",
+            found=f"{len(stages)} stages",
+        )
+        for extra in stages[len(source_stages):]
+    ]
+    return StageAlignment(pairs, found)
+
+
+def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> list[Diagnostic]:
+    """The finding for a stage whose capability list is longer or shorter than the source's."""
+    expected_items = source_stage.capabilities.items
+    items = stage.capabilities.items
+    described = _describe_pair(source_stage, stage)
+    if expected_items and not items and stage.capabilities.prose_lines:
+        return [diagnostic(
+            "PB402", page.path, stage.capabilities.prose_lines[0],
+            f"the capability list of stage {described} is written as prose",
+            expected=f"{len(expected_items)} bullet items as in the source",
+            found="a paragraph and no list",
+        )]
+    index = first_difference(
+        [item.text for item in expected_items], [item.text for item in items]
+    )
+    if index < len(items):
+        line = items[index].line
+        at = f"item {index + 1}: `{items[index].text}`"
+    else:
+        line = items[-1].line if items else stage.line
+        at = "the end of the list"
+    source_at = (
+        f" (source item {index + 1}: `{expected_items[index].text}`)"
+        if index < len(expected_items) else ""
+    )
+    return [diagnostic(
+        "PB401", page.path, line,
+        f"stage {described} has {len(items)} capabilities, the source has "
+        f"{len(expected_items)}; the lists differ from {at}",
+        expected=f"{len(expected_items)} top-level items{source_at}",
+        found=f"{len(items)} top-level items",
+    )]
+
+
+_ALIGNMENT_SLACK = 16
+"""How far beyond the difference in length an item alignment may wander from the diagonal."""
+
+
+def first_difference(source_items: list[str], items: list[str]) -> int:
+    """Index in `items` where a translated list stops matching the source list one to one.
+
+    Translations differ in wording, so items are matched by relative length and by shared
+    letter trigrams (cognates and loan words: *Produkt*, *online*, *RFQ*): a sequence alignment
+    where pairing two items costs the distance of their scaled lengths less their trigram
+    overlap, and a dropped, added or merged item costs a fixed penalty. The first step of the
+    cheapest alignment that is not a one-to-one pairing is where the lists part ways.
+    """
+    if not source_items or not items:
+        return 0
+    # Mean lengths, not sums: a dropped item must not shrink the expected length of the rest.
+    mean_length = sum(map(len, items)) / len(items)
+    source_mean_length = sum(map(len, source_items)) / len(source_items)
+    scale = mean_length / max(1.0, source_mean_length)
+
+    def pair_cost(source_text: str, text: str) -> float:
+        if source_text == text:
+            return -1.0  # the best any pair scores: no length difference, every trigram shared
+        length_cost = abs(math.log((len(text) + 4) / (scale * len(source_text) + 4)))
+        return length_cost - _trigram_overlap(source_text, text)
+
+    gap = 0.9
+    rows, cols = len(source_items), len(items)
+    # Only cells near the diagonal: an alignment straying further would drop and add more than
+    # _ALIGNMENT_SLACK items, and the full table of two lists of 10,000 items would not fit.
+    low = min(0, cols - rows) - _ALIGNMENT_SLACK
+    high = max(0, cols - rows) + _ALIGNMENT_SLACK
+    cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
+    step: dict[tuple[int, int], str] = {}
+    for i in range(rows + 1):
+        for j in range(max(0, i + low), min(cols, i + high) + 1):
+            here = cost.get((i, j), math.inf)
+            if here == math.inf:
+                continue
+            moves = []
+            if i < rows and j < cols:
+                moves.append((i + 1, j + 1, here + pair_cost(source_items[i], items[j]), "pair"))
+            if i + 1 < rows and j < cols:  # two source items merged into one
+                merged = source_items[i] + " " + source_items[i + 1]
+                moves.append((i + 2, j + 1, here + gap * 0.5 + pair_cost(merged, items[j]),
+                              "merge"))
+            if i < rows:
+                moves.append((i + 1, j, here + gap, "drop"))
+            if j < cols:
+                moves.append((i, j + 1, here + gap, "add"))
+            for ni, nj, value, name in moves:
+                if low <= nj - ni <= high and value < cost.get((ni, nj), math.inf):
+                    cost[ni, nj], step[ni, nj] = value, name
+    path: list[tuple[str, int]] = []
+    i, j = rows, cols
+    while i or j:
+        name = step[i, j]
+        path.append((name, j))
+        i, j = {"pair": (i - 1, j - 1), "merge": (i - 2, j - 1),
+                "drop": (i - 1, j), "add": (i, j - 1)}[name]
+    for name, j_after in reversed(path):
+        if name != "pair":
+            return j_after - 1 if name in ("merge", "add") else j_after
+    return min(len(items), len(source_items))
+
+
+@functools.lru_cache(maxsize=4096)  # each item is paired with every item in its band
+def _trigrams(text: str) -> frozenset[str]:
+    words = "".join(char if char.isalnum() else " " for char in text.lower()).split()
+    return frozenset(word[i:i + 3] for word in words for i in range(max(1, len(word) - 2)))
+
+
+def _trigram_overlap(first: str, second: str) -> float:
+    """Jaccard overlap of the two texts' letter trigrams, 0 (nothing shared) to 1."""
+    a, b = _trigrams(first), _trigrams(second)
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def _section_of(stages: Iterable[Stage], line: int) -> Stage | None:
+    current = None
+    for stage in stages:
+        if stage.line <= line:
+            current = stage
+    return current
+
+
+def _reference_parity(
+    source: ParsedPage, page: ParsedPage, pairs: list[tuple[Stage, Stage]]
+) -> list[Diagnostic]:
+    key = _REFERENCE_KEY
+    if list(map(key, source.references)) == list(map(key, page.references)):
+        return []  # the same references in the same order
+    have = Counter(key(reference) for reference in page.references)
+    counterpart = {id(source_stage): stage for source_stage, stage in pairs}
+    found = []
+    for reference in source.references:
+        if have[key(reference)] > 0:
+            have[key(reference)] -= 1
+            continue
+        source_stage = _section_of(source.stages, reference.line)
+        stage = counterpart.get(id(source_stage)) if source_stage else None
+        line = _section_end(page, stage) if stage else (page.title_line or 1)
+        where = f"stage {_describe(stage)}" if stage else "the introduction"
+        target = reference.target + (f"#{reference.fragment}" if reference.fragment else "")
+        found.append(diagnostic(
+            "PB501", page.path, line,
+            f"{reference.kind} `{target}` of the source is missing in {where}",
+            expected=f"a reference to `{target}` (source {source.path}:{reference.line})",
+            found="no such reference",
+        ))
+    return found
+
+
+def _section_end(page: ParsedPage, stage: Stage) -> int:
+    """The last line in a section that holds anything (an item, a paragraph, a reference)."""
+    later = [s.line for s in page.stages if s.line > stage.line]
+    limit = min(later) if later else page.line_count + 1
+    lines = [stage.line]
+    lines += [item.line for item in stage.capabilities.items]
+    lines += list(stage.capabilities.prose_lines)
+    lines += [ref.line for ref in page.references if stage.line <= ref.line < limit]
+    return max(line for line in lines if line < limit)

@@ -1,0 +1,127 @@
+"""What one line of Markdown is (heading, list item, rule) and which references it holds.
+
+Shared by the two body readers in :mod:`core.parse` and :mod:`core.flat_body`, so
+both judge a line the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mkdocs_playbooks.core.model import Reference
+from mkdocs_playbooks.core.text import CODE_SPAN
+
+ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*)|[ \t]*$)")
+
+_THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
+_ATTR_LIST = re.compile(r"[ \t]*\{:?([^{}]*)\}[ \t]*$")
+_ATTR_ID = re.compile(r"(?:^|\s)#([^\s#.{}]+)")
+_PLAIN_ID = re.compile(r"#[^\s#.{}]+")  # an attribute list that is only an id
+
+
+def _inline_reference_pattern(space: str, line_break: str) -> re.Pattern[str]:
+    """[text](target "title"), one level of nested brackets in the text; a "!" before it makes
+    it an image (see :func:`inline_reference`). With `line_break` "\\n" and a `space` that
+    excludes it, no match spans two lines."""
+    return re.compile(
+        # It starts with "[" (so the search can skip to each one) and is possessive: there is
+        # nothing to backtrack into.
+        rf"\[((?:[^\[\]{line_break}]++|\[[^\]{line_break}]*+\])*+)\]"
+        rf"\({space}*<?([^\s)>]*)>?(?:{space}+[\"'(][^){line_break}]*)?{space}*\)"
+    )
+
+
+_INLINE_REF = _inline_reference_pattern(r"\s", "")  # on one line
+_INLINE_REF_IN_TEXT = _inline_reference_pattern(r"[^\S\n]", r"\n")  # in many lines at once
+_REF_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+_HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
+
+
+def is_thematic_break(first: str, raw: str) -> bool:
+    """`raw` is a ``---``, ``***`` or ``___`` rule; `first` is its first non-blank character."""
+    # A rule has at least three markers; counting them is cheaper than trying the pattern.
+    return first in "-*_" and raw.count(first) >= 3 and _THEMATIC_BREAK.match(raw) is not None
+
+
+def heading_text(raw: str) -> tuple[str, str | None]:
+    """Split ``Awareness {#awareness}`` into its text and anchor."""
+    if "{" not in raw:
+        return raw.strip(), None
+    if raw.endswith("}"):  # the usual "Title {#anchor}", read without the patterns
+        opening = raw.rfind("{")
+        if _PLAIN_ID.fullmatch(raw, opening + 1, len(raw) - 1):
+            return raw[:opening].strip(), raw[opening + 2:-1]
+    anchor = None
+    attrs = _ATTR_LIST.search(raw)
+    if attrs:
+        id_match = _ATTR_ID.search(attrs.group(1))
+        if id_match or attrs.group(1).strip().startswith((".", "#")):
+            anchor = id_match.group(1) if id_match else None
+            raw = raw[: attrs.start()]
+    return raw.strip(), anchor
+
+
+def has_reference_marker(raw: str) -> bool:
+    """A line holds a reference only if it has one of these: the patterns run only then."""
+    return "](" in raw or "]:" in raw or "<img" in raw
+
+
+def line_references(text: str, line: int) -> list[Reference]:
+    """Images and internal links on one line of prose (code spans are not prose)."""
+    # Each pattern runs only when the line holds the text it needs (`, <img, ]:).
+    text = CODE_SPAN.sub("", text) if "`" in text else text
+    found: list[Reference] = []
+    for match in _INLINE_REF.finditer(text):
+        found += inline_reference(text, match, line)
+    for match in _HTML_IMG.finditer(text) if "<" in text else ():
+        found.extend(_reference("image", match.group(1), "", line))
+    definition = _REF_DEFINITION.match(text) if "]:" in text else None
+    if definition:
+        found.extend(_reference("link", definition.group(2), definition.group(1), line))
+    return found
+
+
+def only_inline_references(text: str) -> bool:
+    """True when the references in `text` can only be inline ones, none in a code span: then
+    :func:`inline_references_in_text` finds them all, as :func:`line_references` would."""
+    return "`" not in text and "<" not in text and "]:" not in text
+
+
+def inline_references_in_text(text: str) -> Iterator[re.Match[str]]:
+    """Every inline reference in `text`, line by line (see :func:`inline_reference`)."""
+    return _INLINE_REF_IN_TEXT.finditer(text)
+
+
+def inline_reference(text: str, match: re.Match[str], line: int) -> list[Reference]:
+    """The reference an inline reference `match` in `text` stands for, unless it is external.
+    (A match always ends with ")", so a "!" right before one is never part of another.)"""
+    image = match.start() > 0 and text[match.start() - 1] == "!"
+    return _reference("image" if image else "link", match.group(2), match.group(1), line)
+
+
+def reference_marker_offsets(text: str) -> list[int]:
+    """Where `text` has a reference marker, in order (`str.find` is many times faster here
+    than a regular expression with alternatives)."""
+    offsets = []
+    at = text.find("]")
+    while at != -1:
+        if text.startswith(("(", ":"), at + 1):
+            offsets.append(at)
+        at = text.find("]", at + 1)
+    at = text.find("<img")
+    if at == -1:
+        return offsets
+    while at != -1:
+        offsets.append(at)
+        at = text.find("<img", at + 1)
+    return sorted(offsets)
+
+
+def _reference(kind: str, url: str, label: str, line: int) -> list[Reference]:
+    if not url or _EXTERNAL.match(url):
+        return []
+    target, _, fragment = url.partition("#")
+    return [Reference(kind, target, fragment or None, label.strip(), line)]

@@ -1,0 +1,159 @@
+"""Project settings: where the docs are, which locales exist, how severe each rule is.
+
+Both the MkDocs plugin and the command line build a :class:`ProjectSettings`; the command
+line reads it from ``mkdocs.yml`` so that the locales and severities live in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
+from mkdocs_playbooks.core.rules import lookup
+
+DEFAULT_GLOSSARY_DIR = "glossary"
+"""Where the per-locale glossaries live, relative to the project folder."""
+
+
+class SettingsError(Exception):
+    """mkdocs.yml or the plugin options cannot be used; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class Locale:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ProjectSettings:
+    root: Path
+    docs_dir: Path
+    source_locale: str
+    locales: tuple[Locale, ...]  # source first
+    severities: Mapping[str, Severity] = field(default_factory=dict)  # rule id -> severity
+    config_file: Path | None = None
+    glossary_dir: Path | None = None  # glossary/<locale>.yml termbases; None: no terminology
+
+    @property
+    def locale_codes(self) -> list[str]:
+        return [locale.code for locale in self.locales]
+
+    def apply_severity(self, found: list[Diagnostic]) -> list[Diagnostic]:
+        """Set each diagnostic's severity from the configuration; drop the ignored ones."""
+        adjusted = []
+        for item in found:
+            severity = self.severities.get(item.rule, item.severity)
+            if severity is not Severity.IGNORE:
+                adjusted.append(_with_severity(item, severity))
+        return adjusted
+
+
+def _with_severity(item: Diagnostic, severity: Severity) -> Diagnostic:
+    if item.severity is severity:
+        return item
+    return Diagnostic(**{**item.__dict__, "severity": severity})
+
+
+def parse_severities(options: Mapping[str, Any] | None, where: str) -> dict[str, Severity]:
+    """``{"PB301": "warning", "stage-anchor": "ignore"}`` -> ``{"PB301": Severity.WARNING, ...}``"""
+    result: dict[str, Severity] = {}
+    for key, value in (options or {}).items():
+        try:
+            rule = lookup(str(key))
+            result[rule.id] = Severity.parse(str(value))
+        except (KeyError, ValueError) as error:
+            raise SettingsError(f"{where}: severity for {key!r}: {error.args[0]}") from None
+    return result
+
+
+class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Reads mkdocs.yml without running its ``!!python/name`` or ``!ENV`` tags (with the C
+    parser when PyYAML has it: ten times faster, and every `playbook` command reads the file)."""
+
+
+def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+_TolerantLoader.add_multi_constructor("", _ignore_tag)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+
+
+def _plugin_options(plugins: Any, name: str) -> dict[str, Any] | None:
+    for entry in plugins or []:
+        if entry == name:
+            return {}
+        if isinstance(entry, dict) and name in entry:
+            return entry[name] or {}
+    if isinstance(plugins, dict) and name in plugins:
+        return plugins[name] or {}
+    return None
+
+
+def load_settings(config_file: Path) -> ProjectSettings:
+    """Read the settings from mkdocs.yml (the i18n and playbook plugin sections)."""
+    try:
+        text = config_file.read_text(encoding="utf-8")
+    except OSError as error:
+        raise SettingsError(f"{config_file}: cannot read: {error.strerror}") from None
+    except UnicodeDecodeError:
+        raise SettingsError(f"{config_file}: is not UTF-8 text") from None
+    try:
+        data = yaml.load(text, Loader=_TolerantLoader) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise SettingsError(f"{config_file}{line}: not valid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise SettingsError(f"{config_file}: expected a mapping of settings")
+    root = config_file.parent
+    docs_dir = root / str(data.get("docs_dir", "docs"))
+    options = _plugin_options(data.get("plugins"), "playbook") or {}
+    i18n = _plugin_options(data.get("plugins"), "i18n")
+    languages = (i18n or {}).get("languages") or []
+    return settings_from(
+        root=root,
+        docs_dir=docs_dir,
+        languages=[
+            (str(lang.get("locale")), str(lang.get("name") or lang.get("locale")),
+             bool(lang.get("default")), lang.get("build", True) is not False)
+            for lang in languages if isinstance(lang, dict)
+        ],
+        options=options,
+        where=str(config_file),
+        config_file=config_file,
+    )
+
+
+def settings_from(
+    *,
+    root: Path,
+    docs_dir: Path,
+    languages: list[tuple[str, str, bool, bool]],
+    options: Mapping[str, Any],
+    where: str,
+    config_file: Path | None = None,
+) -> ProjectSettings:
+    """Settings from the i18n languages (code, name, default, build) and the plugin options."""
+    built = [(code, name, default) for code, name, default, build in languages if build]
+    default = next((code for code, _, is_default, in built if is_default), None)
+    source = str(options.get("source_locale") or default or "en")
+    if built and source not in [code for code, _, _ in built]:
+        raise SettingsError(f"{where}: source_locale {source!r} is not one of the i18n languages")
+    locales = [Locale(code, name) for code, name, _ in built] or [Locale(source, source)]
+    locales.sort(key=lambda locale: locale.code != source)
+    return ProjectSettings(
+        root=root,
+        docs_dir=docs_dir,
+        source_locale=source,
+        locales=tuple(locales),
+        severities=parse_severities(options.get("severity"), where),
+        config_file=config_file,
+        glossary_dir=root / str(options.get("glossary_dir") or DEFAULT_GLOSSARY_DIR),
+    )

@@ -1,0 +1,334 @@
+"""The MkDocs wiring: run the parity check once per build and publish the top-level assets.
+
+All logic lives in the pure core (:mod:`project.check` and friends); this module only
+connects MkDocs events to it. The check counts build depth because mkdocs-static-i18n runs the
+whole build again for each other language from inside its ``on_post_build`` (see the README's
+architecture section): the check runs once, in the first pass.
+Each of those passes writes the search index and the 404 page at the site root; every locale
+keeps its own copy under its folder (:mod:`reader.search_index`), the default one at the root.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from mkdocs_playbooks.core.atomic_write import write_file_atomically
+from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
+from mkdocs_playbooks.core.render import render_text_one, summary_line
+from mkdocs_playbooks.core.settings import (
+    DEFAULT_GLOSSARY_DIR,
+    ProjectSettings,
+    SettingsError,
+    settings_from,
+)
+from mkdocs_playbooks.core.tree import ASSETS_FOLDER, DocsTree, is_outside
+from mkdocs_playbooks.plugin.diagrams import add_diagram_files, inline_diagrams
+from mkdocs_playbooks.plugin.i18n_files import locale_prefix
+from mkdocs_playbooks.plugin.log import log
+from mkdocs_playbooks.plugin.reader import ReaderSite
+from mkdocs_playbooks.project.check import check_project
+from mkdocs_playbooks.reader import THEME_DIR
+from mkdocs_playbooks.reader.search_index import INDEX_PATH, locale_search_index
+from mkdocs_playbooks.status.git_history import open_repository
+from mkdocs_playbooks.status.render import locale_summary_line
+from mkdocs_playbooks.status.report import compute_status
+
+NOT_FOUND_PAGE = "404.html"  # every language pass renders it at the site root
+PLAIN_TEXT_KEYS = ("title", "description")  # front matter the theme prints without escaping
+
+_LOG_LEVEL = {
+    Severity.ERROR: logging.ERROR,
+    Severity.WARNING: logging.WARNING,
+    Severity.INFO: logging.INFO,
+}
+
+
+class PlaybookConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    """Turn the whole plugin off (parity checks and published assets)."""
+    source_locale = c.Optional(c.Type(str))
+    """The locale translations are compared with; defaults to the i18n default language."""
+    severity = c.Type(dict, default={})
+    """Per-rule severity overrides, by id or slug: ``{PB204: info, stage-anchor: error}``."""
+    glossary_dir = c.Type(str, default=DEFAULT_GLOSSARY_DIR)
+    """Folder of per-locale glossaries (``<locale>.yml``), relative to mkdocs.yml; when it
+    does not exist, terminology is not checked."""
+
+
+class I18nState:
+    """What the i18n plugin says about the language pass that is running."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.plugin = config.plugins.get("i18n")
+
+    @property
+    def current(self) -> str | None:
+        return getattr(self.plugin, "current_language", None) if self.plugin else None
+
+    @property
+    def default(self) -> str | None:
+        return getattr(self.plugin, "default_language", None) if self.plugin else None
+
+    def languages(self) -> list[tuple[str, str, bool, bool]]:
+        if not self.plugin:
+            return []
+        return [
+            (lang.locale, lang.name, bool(lang.default), bool(lang.build))
+            for lang in self.plugin.config.languages
+        ]
+
+    def prefix(self) -> str:
+        """Where the current language's files go in the site ("" for the default language)."""
+        return locale_prefix(self.current, self.default)
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    def __init__(self) -> None:
+        self._depth = 0
+        self._reader_site: ReaderSite | None = None  # translation status, once per build
+        self._default_outputs: dict[str, str] = {}  # the default locale's 404 and search index
+        self._env: Environment | None = None  # this language pass's template environment
+        self._source_locale = "en"  # replaced by the configured one in on_pre_build
+        self._tree: DocsTree | None = None  # every page, parsed once per build by the check
+
+    def project_settings(self, config: MkDocsConfig) -> ProjectSettings:
+        config_file = Path(config.config_file_path).resolve()
+        try:
+            return settings_from(
+                root=config_file.parent,
+                docs_dir=Path(config.docs_dir),
+                languages=I18nState(config).languages(),
+                options={"source_locale": self.config.source_locale,
+                         "severity": self.config.severity,
+                         "glossary_dir": self.config.glossary_dir},
+                where=f"{config_file.name}: plugins.playbook",
+                config_file=config_file,
+            )
+        except SettingsError as error:
+            raise PluginError(str(error)) from None
+
+    # Below -100: after mkdocs-static-i18n, which puts its own sitemap folder first in every pass.
+    @event_priority(-110)
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """The reader templates and assets, from the package: no ``custom_dir`` needed."""
+        if self.config.enabled:
+            config.theme.dirs[:] = with_reader_theme(config.theme.dirs, config.theme.custom_dir)
+        return config
+
+    # Priority 100: report before anything else in the first (source language) pass.
+    @event_priority(100)
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self._depth += 1
+        if self._depth == 1 and self.config.enabled:
+            settings = self.project_settings(config)
+            self._source_locale = settings.source_locale
+            tree, found = check_project(settings)
+            self._tree = tree
+            self._report(found)
+            self._reader_site = self._translation_status(tree, settings, config)
+
+    def _translation_status(self, tree: DocsTree, settings: ProjectSettings,
+                            config: MkDocsConfig) -> ReaderSite:
+        """The same status ``playbook status`` prints, from the tree the check just parsed."""
+        report = compute_status(tree, settings.locales, open_repository(settings.root))
+        for status in report.locales:
+            log.info(f"translation status: {locale_summary_line(status)}")
+        for warning in report.warnings:
+            log.info(f"translation status: {warning}")  # facts for readers, not build failures
+        return ReaderSite(report, I18nState(config).default or settings.source_locale,
+                          tuple(settings.locale_codes), config.site_url or "",
+                          config.use_directory_urls)
+
+    def _report(self, found: list[Diagnostic]) -> None:
+        for item in found:
+            log.log(_LOG_LEVEL[item.severity], render_text_one(item))
+        errors = [item for item in found if item.severity is Severity.ERROR]
+        if found:
+            log.info(f"translation parity: {summary_line(found)}")
+        if errors:
+            raise PluginError(
+                f"translation parity check failed: {summary_line(found)} (listed above)"
+            )
+
+    # Below -100: after mkdocs-static-i18n has rebuilt the file list for this language, so
+    # these files are neither re-rooted into docs_dir by it nor seen by other languages.
+    @event_priority(-110)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if not self.config.enabled:
+            return files
+        root = Path(config.config_file_path).resolve().parent
+        for file in _escaping_docs(files, Path(config.docs_dir), root):
+            files.remove(file)  # reported as PB503 already; its severity may have been lowered
+        assets = root / ASSETS_FOLDER
+        prefix = I18nState(config).prefix()
+        for path in sorted(assets.rglob("*")) if assets.is_dir() else []:
+            if path.is_file() and not is_outside(path, root):
+                uri = path.relative_to(root).as_posix()
+                files.append(File(uri, str(root), config.site_dir, config.use_directory_urls,
+                                  dest_uri=prefix + uri))
+        site = self._reader_site
+        if site is not None:
+            site.add_status_page(files, config, I18nState(config).current or site.default_locale)
+        i18n = I18nState(config)
+        add_diagram_files(files, config, current_locale=i18n.current,
+                          source_locale=self._source_locale, prefix=i18n.prefix(),
+                          locales=[locale for locale, *_ in i18n.languages()], tree=self._tree)
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """Front matter titles and descriptions are plain text, but the theme prints them into
+        the nav, ``<title>`` and ``<meta name="description">`` as they are: escape them once,
+        as Markup, which templates never escape a second time."""
+        if self.config.enabled:
+            for key in PLAIN_TEXT_KEYS:
+                value = page.meta.get(key)
+                if isinstance(value, str) and not isinstance(value, Markup):
+                    page.meta[key] = escape(value)
+        return markdown
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """The framework diagram inline, where the page shows its image. Done on the finished
+        page, not its content: search leaves the figure out of its index anyway, and would
+        spend a third of its time parsing it (see benchmarks/)."""
+        if not self.config.enabled:
+            return output
+        i18n = I18nState(config)
+        return inline_diagrams(output, page, i18n.current or self._source_locale, self._tree)
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        self._env = env  # the pass's own environment: making another one costs ~30 ms
+        return env
+
+    # Below -100: after mkdocs-static-i18n has sorted this language's navigation.
+    @event_priority(-110)
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self._reader_site is not None:
+            self._reader_site.move_status_page_last(nav)
+        return nav
+
+    def on_page_context(self, context: dict, *, page: Page,  # type: ignore[override]
+                        config: MkDocsConfig, nav: Navigation) -> dict:
+        """Notices and hreflang alternates for the reader theme's main.html."""
+        site = self._reader_site
+        if site is not None:
+            locale = I18nState(config).current or site.default_locale
+            context.update(site.page_context(page, locale))
+        if self._searches_per_locale(config):
+            # Where the reader theme's main.html points material's search: this locale's own index.
+            root = get_relative_url(I18nState(config).prefix() or ".", page.url)
+            context["playbook_search_base"] = root.rstrip("/") + "/"
+        return context
+
+    def on_template_context(self, context: dict, *,  # type: ignore[override]
+                            template_name: str, config: MkDocsConfig) -> dict:
+        """The alternates for the reader theme's sitemap.xml; the 404 page's search index."""
+        if template_name == "sitemap.xml" and self._reader_site is not None:
+            context["playbook_sitemap"] = self._reader_site.sitemap
+        if template_name == NOT_FOUND_PAGE and self._searches_per_locale(config):
+            # The 404 page's links are absolute (it is served at any path): so is its base.
+            root = context["base_url"].rstrip("/") + "/"
+            context["playbook_search_base"] = root + I18nState(config).prefix()
+        return context
+
+    def _per_locale_outputs(self, config: MkDocsConfig) -> bool:
+        """Each locale keeps its own copy of what every language pass writes at the site root."""
+        return self.config.enabled and I18nState(config).plugin is not None
+
+    def _searches_per_locale(self, config: MkDocsConfig) -> bool:
+        """Each locale gets its own search index (needs material's search)."""
+        return self._per_locale_outputs(config) and config.theme.name == "material"
+
+    def _locale_outputs(self, config: MkDocsConfig, prefix: str) -> dict[str, str]:
+        """What this language pass wrote at the site root that belongs to its locale: the 404
+        page, and the locale's own cut of the search index."""
+        site = Path(config.site_dir)
+        outputs = {}
+        if (site / NOT_FOUND_PAGE).is_file():
+            outputs[NOT_FOUND_PAGE] = (site / NOT_FOUND_PAGE).read_text(encoding="utf-8")
+        if self._searches_per_locale(config) and (site / INDEX_PATH).is_file():
+            outputs[INDEX_PATH] = locale_search_index(
+                (site / INDEX_PATH).read_text(encoding="utf-8"), prefix=prefix,
+                lunr_language=_theme_search_language(self._env or config.theme.get_env(), config))
+        return outputs
+
+    # Between the search plugin (0), which has just written this language pass's index at the
+    # site root, and mkdocs-static-i18n (-100), which runs the other languages' passes from here.
+    @event_priority(-50)
+    def _keep_locale_outputs(self, *, config: MkDocsConfig) -> None:
+        if not self._per_locale_outputs(config):
+            return
+        prefix = I18nState(config).prefix()
+        outputs = self._locale_outputs(config, prefix)
+        if prefix:
+            for path, text in outputs.items():
+                write_file_atomically(Path(config.site_dir) / prefix / path, text, replace=True)
+        else:  # the other passes overwrite them at the root: _end_build puts them back
+            self._default_outputs = outputs
+
+    # Lowest priority: after the i18n plugin's other-language passes have all finished.
+    @event_priority(-110)
+    def _end_build(self, *, config: MkDocsConfig) -> None:
+        if self._depth == 1:
+            for path, text in self._default_outputs.items():
+                write_file_atomically(Path(config.site_dir) / path, text, replace=True)
+            self._default_outputs = {}
+        self._depth = max(0, self._depth - 1)
+
+    on_post_build = CombinedEvent(_keep_locale_outputs, _end_build)
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
+                 builder: Callable[..., Any]) -> LiveReloadServer:
+        """Rebuild when a glossary or a top-level asset changes: both feed the build."""
+        if self.config.enabled:
+            root = Path(config.config_file_path).resolve().parent
+            for folder in (root / self.config.glossary_dir, root / ASSETS_FOLDER):
+                if folder.is_dir():
+                    server.watch(str(folder))
+        return server
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._depth = 0
+        self._default_outputs = {}
+
+
+def with_reader_theme(dirs: list[str], custom_dir: str | None) -> list[str]:
+    """Theme folders with ours after the site's ``custom_dir`` (whose templates must keep
+    winning) and before everything else, the theme's own and the i18n sitemap folder included
+    (our sitemap lists the same alternates as the pages' hreflang links)."""
+    ours = str(THEME_DIR)
+    first = [custom_dir] if custom_dir and custom_dir in dirs else []
+    return [*first, ours, *(folder for folder in dirs if folder not in (ours, custom_dir))]
+
+
+def _escaping_docs(files: Files, docs_dir: Path, root: Path) -> list[File]:
+    """Files of the docs folder that are symlinks out of the project: MkDocs would copy
+    whatever they point at (``/etc/passwd``) into the site."""
+    return [
+        file for file in files
+        if file.src_dir and Path(file.src_dir) == docs_dir and file.abs_src_path
+        and all(is_outside(Path(file.abs_src_path), inside) for inside in (root, docs_dir))
+    ]
+
+
+def _theme_search_language(env: Environment, config: MkDocsConfig) -> str:
+    """The lunr.js language material's partials give the theme language of this pass (i18n sets
+    it per locale): ``sv`` for Swedish, ``en`` for a language lunr.js cannot stem."""
+    language = env.get_template("partials/language.html", None, {"config": config})
+    return str(language.module.t("search.config.lang"))  # type: ignore[attr-defined]

@@ -1,0 +1,50 @@
+"""Run every parity rule over a project: the one entry point the plugin and CLI share."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from mkdocs_playbooks.core.compare import (
+    align_locale,
+    compare_locale,
+    page_diagnostics,
+    problem_diagnostics,
+)
+from mkdocs_playbooks.core.diagnostics import Diagnostic
+from mkdocs_playbooks.core.gc_pause import cyclic_gc_paused
+from mkdocs_playbooks.core.settings import ProjectSettings
+from mkdocs_playbooks.core.tree import DocsTree, load_tree
+from mkdocs_playbooks.terminology.check import check_locale_terminology
+from mkdocs_playbooks.terminology.glossary import Glossary, load_glossaries
+
+
+def check_tree(
+    tree: DocsTree, folder_problems: list, glossaries: Mapping[str, Glossary] | None = None
+) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for page in folder_problems:  # pseudo-pages: nothing to check but their problem
+        found += problem_diagnostics(page)
+    for page in tree.source.pages.values():
+        found += page_diagnostics(page, tree.resolve)
+    for translation in tree.translations():
+        alignments = align_locale(tree.source, translation)  # parity and terminology share it
+        found += compare_locale(tree.source, translation, tree.resolve, alignments)
+        glossary = (glossaries or {}).get(translation.locale)
+        if glossary is not None:
+            found += check_locale_terminology(translation, alignments, glossary)
+    return found
+
+
+@cyclic_gc_paused()
+def check_project(settings: ProjectSettings) -> tuple[DocsTree, list[Diagnostic]]:
+    """Parse every page once and return the tree with every finding, severities applied."""
+    tree, folder_problems = load_tree(
+        settings.root, settings.docs_dir, settings.source_locale, settings.locale_codes
+    )
+    glossaries, glossary_problems = load_glossaries(
+        settings.glossary_dir, [pages.locale for pages in tree.translations()], tree.display
+    )
+    found = settings.apply_severity(
+        check_tree(tree, folder_problems, glossaries) + glossary_problems
+    )
+    return tree, sorted(found, key=Diagnostic.sort_key)
