@@ -26,7 +26,8 @@ PROJECT_PARTS = ("mkdocs.yml", "docs", "assets", "glossary")
 TWO_LOCALE_CONFIG = """\
 site_name: Two locales
 plugins:
-  - playbook
+  - playbook:
+      playbooks: ["*"]  # every page is checked as a playbook
   - i18n:
       docs_structure: folder
       languages:

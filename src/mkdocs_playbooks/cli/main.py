@@ -18,8 +18,13 @@ from pathlib import Path
 from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
 from mkdocs_playbooks.core.gc_pause import cyclic_gc_paused
 from mkdocs_playbooks.core.render import render_github, render_json, render_junit, render_text
-from mkdocs_playbooks.core.settings import ProjectSettings, SettingsError, load_settings
-from mkdocs_playbooks.core.tree import load_tree
+from mkdocs_playbooks.core.schema import HT_DEGREE, WORKFLOW_TYPE
+from mkdocs_playbooks.core.settings import (
+    ProjectSettings,
+    SettingsError,
+    load_project_tree,
+    load_settings,
+)
 from mkdocs_playbooks.project.check import check_project
 from mkdocs_playbooks.project.scaffold import (
     UNTRANSLATED_MARKER,
@@ -148,14 +153,13 @@ def run_status(args: argparse.Namespace, settings: ProjectSettings) -> int:
         print(f"playbook: error: unknown locale {', '.join(unknown)}; the translated locales "
               f"in mkdocs.yml are {', '.join(translated) or 'none'}", file=sys.stderr)
         return EXIT_USAGE
-    tree, _ = load_tree(settings.root, settings.docs_dir, settings.source_locale,
-                        settings.locale_codes)
+    tree, _ = load_project_tree(settings)
     if not tree.source.pages:
         print(f"playbook: error: {tree.source.folder} has no pages (is docs_dir right in "
               f"{settings.config_file or 'mkdocs.yml'}?)", file=sys.stderr)
         return EXIT_USAGE
     repo = open_repository(settings.root)
-    report = compute_status(tree, settings.locales, repo)
+    report = compute_status(tree, settings.locales, repo, settings.scope.schema)
     if args.locale:
         report = _only_locales(report, args.locale)
     diffs = {
@@ -200,6 +204,8 @@ def describe_plan(plan: LocalePlan, settings: ProjectSettings, *, dry_run: bool)
     if not plan.files and plan.config_text is None:
         lines.append(f"nothing to do: locale `{plan.locale}` has every source page")
     elif not dry_run:
+        key = settings.scope.schema.key
         lines.append(f"next: translate the text marked `{UNTRANSLATED_MARKER.strip()}`, then "
-                     "set workflow-type and ht-degree; `playbook check` must stay clean")
+                     f"set {key(WORKFLOW_TYPE)} and {key(HT_DEGREE)}; `playbook check` must "
+                     "stay clean")
     return "\n".join(lines)

@@ -17,15 +17,7 @@ from typing import NamedTuple
 from mkdocs_playbooks.core.diagnostics import Diagnostic
 from mkdocs_playbooks.core.model import ParsedPage, Reference, Stage
 from mkdocs_playbooks.core.rules import diagnostic
-
-REQUIRED_KEYS = ("title", "description")
-LOCALIZATION_KEYS = (
-    "content-id",
-    "source-git-commit",
-    "source-wordcount",
-    "workflow-type",
-    "ht-degree",
-)
+from mkdocs_playbooks.core.schema import DEFAULT_SCOPE, CheckScope
 
 ResolveReference = Callable[[ParsedPage, Reference], str]
 """Returns "ok", "missing" or "escapes" for a page's reference."""
@@ -36,8 +28,21 @@ class LocalePages:
     """All pages of one locale, keyed by their path inside the locale folder."""
 
     locale: str
-    folder: str  # as shown to people, e.g. "docs/sv"
+    folder: str  # as shown to people, e.g. "docs/sv" (or "docs" in the suffix layout)
     pages: Mapping[str, ParsedPage]
+    suffix: str | None = None  # the suffix layout's ".sv" before ".md"; None: a locale folder
+
+    def display_path(self, rel_path: str) -> str:
+        """Where the locale's page `rel_path` is, or would be, as shown to people."""
+        if self.suffix is None:
+            return f"{self.folder}/{rel_path}"
+        return f"{self.folder}/{with_suffix(rel_path, self.suffix)}"
+
+
+def with_suffix(rel_path: str, suffix: str) -> str:
+    """``guide.md`` with the suffix layout's ``.fr``: ``guide.fr.md``."""
+    stem, dot, extension = rel_path.rpartition(".")
+    return f"{stem}{suffix}.{extension}" if dot else f"{rel_path}{suffix}"
 
 
 class StageAlignment(NamedTuple):
@@ -47,25 +52,29 @@ class StageAlignment(NamedTuple):
     findings: list[Diagnostic]
 
 
-def problem_diagnostics(page: ParsedPage) -> list[Diagnostic]:
-    """The problems the parser or the tree loader recorded on a page, as diagnostics."""
+def problem_diagnostics(page: ParsedPage, playbook: bool = True) -> list[Diagnostic]:
+    """The problems the parser or the tree loader recorded on a page, as diagnostics. Only a
+    playbook must have front matter: an ordinary page without it is fine (no PB202)."""
     return [
         diagnostic(problem.rule, page.path, problem.line, problem.message, hint=problem.hint)
         for problem in page.problems
+        if playbook or problem.rule != "PB202"
     ]
 
 
-def page_diagnostics(page: ParsedPage, resolve: ResolveReference) -> list[Diagnostic]:
-    """What is wrong with a page on its own: unreadable, broken front matter, dead references."""
-    found = problem_diagnostics(page)
-    if not _front_matter_broken(page):
+def page_diagnostics(page: ParsedPage, resolve: ResolveReference,
+                     scope: CheckScope = DEFAULT_SCOPE, playbook: bool = True) -> list[Diagnostic]:
+    """What is wrong with a page on its own: unreadable, broken front matter, dead references.
+    The schema's required keys are asked of playbooks only."""
+    found = problem_diagnostics(page, playbook)
+    if playbook and not _front_matter_broken(page):
         found += [
             diagnostic(
                 "PB203", page.path, page.front_matter_end or 1,
                 f"required front matter key `{key}` is missing",
                 expected=f"a `{key}:` line in the front matter", found="no such key",
             )
-            for key in REQUIRED_KEYS
+            for key in scope.schema.page_keys
             if page.meta(key) in (None, "")
         ]
     for reference in page.references:
@@ -96,7 +105,7 @@ def align_locale(source: LocalePages, translation: LocalePages) -> dict[str, Sta
 
 def compare_locale(
     source: LocalePages, translation: LocalePages, resolve: ResolveReference,
-    alignments: Mapping[str, StageAlignment] | None = None,
+    alignments: Mapping[str, StageAlignment] | None = None, scope: CheckScope = DEFAULT_SCOPE,
 ) -> list[Diagnostic]:
     """Every parity finding for one translated locale, in file and line order. `alignments`
     (from :func:`align_locale`) saves aligning the stages again when the caller has them."""
@@ -107,37 +116,42 @@ def compare_locale(
         page = translation.pages.get(rel_path)
         if page is None:
             found.append(diagnostic(
-                "PB101", f"{translation.folder}/{rel_path}", 1,
+                "PB101", translation.display_path(rel_path), 1,
                 f"page is missing in locale `{translation.locale}`",
                 expected=f"a translation of {source_page.path}", found="no file",
             ))
             continue
-        found += compare_page(source_page, page, alignments[rel_path])
+        found += compare_page(source_page, page, alignments[rel_path], scope)
     for rel_path, page in translation.pages.items():
-        if rel_path not in source.pages:
+        source_page = source.pages.get(rel_path)
+        if source_page is None:
             found.append(diagnostic(
                 "PB102", page.path, 1, "page has no counterpart in the source locale",
-                expected=f"a page at {source.folder}/{rel_path}", found="no source page",
+                expected=f"a page at {source.display_path(rel_path)}", found="no source page",
             ))
-        found += page_diagnostics(page, resolve)
+        playbook = scope.playbooks.is_playbook(source_page or page)
+        found += page_diagnostics(page, resolve, scope, playbook)
     return sorted(found, key=Diagnostic.sort_key)
 
 
 def compare_page(
-    source: ParsedPage, page: ParsedPage, alignment: StageAlignment
+    source: ParsedPage, page: ParsedPage, alignment: StageAlignment,
+    scope: CheckScope = DEFAULT_SCOPE,
 ) -> list[Diagnostic]:
-    """Parity of one translated page with its source page, whose stages `alignment` pairs."""
+    """Parity of one translated page with its source page, whose stages `alignment` pairs.
+    Stages and capability lists are compared only when the source page is a playbook."""
     if page.problems and any(problem.rule == "PB104" for problem in page.problems):
         return []  # an empty page is reported once, as empty
-    found = _front_matter_parity(source, page) + alignment.findings
-    for source_stage, stage in alignment.pairs:
-        if stage.capabilities.count != source_stage.capabilities.count:  # neither list is read
-            found += _capability_parity(page, source_stage, stage)
+    playbook = scope.playbooks.is_playbook(source)
+    found = _front_matter_parity(source, page, scope, playbook)
+    if playbook:
+        found += alignment.findings
+        for source_stage, stage in alignment.pairs:
+            if stage.capabilities.count != source_stage.capabilities.count:  # neither is read
+                found += _capability_parity(page, source_stage, stage)
     found += _reference_parity(source, page, alignment.pairs)
     return found
 
-
-_CHECKED_KEYS = frozenset(REQUIRED_KEYS) | frozenset(LOCALIZATION_KEYS)  # by PB203 already
 _REFERENCE_KEY = attrgetter("kind", "target", "fragment")  # what makes two references alike
 
 
@@ -148,20 +162,22 @@ def _front_matter_broken(page: ParsedPage) -> bool:
     )
 
 
-def _front_matter_parity(source: ParsedPage, page: ParsedPage) -> list[Diagnostic]:
+def _front_matter_parity(source: ParsedPage, page: ParsedPage, scope: CheckScope,
+                         playbook: bool) -> list[Diagnostic]:
     if _front_matter_broken(page) or _front_matter_broken(source):
         return []
     line = page.front_matter_end or 1
-    found = [
+    found = [] if not playbook else [
         diagnostic(
             "PB203", page.path, line,
             f"localization key `{key}` is missing",
             expected=f"`{key}:` in the front matter of every translation", found="no such key",
         )
-        for key in LOCALIZATION_KEYS
+        for key in scope.schema.translation_keys
         if page.meta(key) in (None, "")
     ]
     present = {key.name for key in page.front_matter}
+    judged = scope.schema.judged_keys
     found += [
         diagnostic(
             "PB204", page.path, line,
@@ -169,7 +185,7 @@ def _front_matter_parity(source: ParsedPage, page: ParsedPage) -> list[Diagnosti
             expected=f"`{key.name}:` as in {source.path}:{key.line}", found="no such key",
         )
         for key in source.front_matter
-        if key.name not in present and key.name not in _CHECKED_KEYS
+        if key.name not in present and key.name not in judged
     ]
     return found
 

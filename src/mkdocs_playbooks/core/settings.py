@@ -15,6 +15,15 @@ import yaml
 
 from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
 from mkdocs_playbooks.core.rules import lookup
+from mkdocs_playbooks.core.schema import (
+    DEFAULT_SCOPE,
+    CheckScope,
+    PlaybookSelection,
+    SchemaError,
+    schema_from,
+)
+from mkdocs_playbooks.core.model import ParsedPage
+from mkdocs_playbooks.core.tree import FOLDER_LAYOUT, LAYOUTS, SUFFIX_LAYOUT, DocsTree, load_tree
 
 DEFAULT_GLOSSARY_DIR = "glossary"
 """Where the per-locale glossaries live, relative to the project folder."""
@@ -39,6 +48,8 @@ class ProjectSettings:
     severities: Mapping[str, Severity] = field(default_factory=dict)  # rule id -> severity
     config_file: Path | None = None
     glossary_dir: Path | None = None  # glossary/<locale>.yml termbases; None: no terminology
+    scope: CheckScope = DEFAULT_SCOPE  # the front matter schema, which pages are playbooks
+    layout: str = FOLDER_LAYOUT  # mkdocs-static-i18n's docs_structure: folder or suffix
 
     @property
     def locale_codes(self) -> list[str]:
@@ -120,6 +131,8 @@ def load_settings(config_file: Path) -> ProjectSettings:
     return settings_from(
         root=root,
         docs_dir=docs_dir,
+        # mkdocs-static-i18n's own default; a site without it has one locale, suffix-free.
+        layout=str((i18n or {}).get("docs_structure") or SUFFIX_LAYOUT),
         languages=[
             (str(lang.get("locale")), str(lang.get("name") or lang.get("locale")),
              bool(lang.get("default")), lang.get("build", True) is not False)
@@ -139,8 +152,12 @@ def settings_from(
     options: Mapping[str, Any],
     where: str,
     config_file: Path | None = None,
+    layout: str = FOLDER_LAYOUT,
 ) -> ProjectSettings:
     """Settings from the i18n languages (code, name, default, build) and the plugin options."""
+    if layout not in LAYOUTS:
+        raise SettingsError(f"{where}: docs_structure {layout!r} is not one of "
+                            f"{', '.join(LAYOUTS)}")
     built = [(code, name, default) for code, name, default, build in languages if build]
     default = next((code for code, _, is_default, in built if is_default), None)
     source = str(options.get("source_locale") or default or "en")
@@ -156,4 +173,38 @@ def settings_from(
         severities=parse_severities(options.get("severity"), where),
         config_file=config_file,
         glossary_dir=root / str(options.get("glossary_dir") or DEFAULT_GLOSSARY_DIR),
+        scope=scope_from(options, where),
+        layout=layout,
     )
+
+
+def scope_from(options: Mapping[str, Any], where: str) -> CheckScope:
+    """The front matter schema (``preset``, ``role_keys``, ``page_keys``, ``translation_keys``) and
+    the playbook selection (``playbooks``, ``playbook_flag``) from the plugin options."""
+    try:
+        schema = schema_from(
+            _optional(options, "preset", str, where), _optional(options, "role_keys", dict, where),
+            _optional(options, "page_keys", list, where),
+            _optional(options, "translation_keys", list, where),
+        )
+    except SchemaError as error:
+        raise SettingsError(f"{where}: {error}") from None
+    globs = _optional(options, "playbooks", list, where)
+    flag = _optional(options, "playbook_flag", str, where)
+    return CheckScope(schema, PlaybookSelection(
+        globs=tuple(map(str, globs or ())), flag=flag or PlaybookSelection.flag))
+
+
+def _optional(options: Mapping[str, Any], name: str, kind: type, where: str) -> Any:
+    value = options.get(name)
+    if value is not None and not isinstance(value, kind):
+        raise SettingsError(f"{where}: {name} must be a {kind.__name__}, not {value!r}")
+    return value
+
+
+def load_project_tree(
+    settings: ProjectSettings, locales: list[str] | None = None
+) -> tuple[DocsTree, list[ParsedPage]]:
+    """The project's docs tree, in its layout: every locale, or only those in `locales`."""
+    return load_tree(settings.root, settings.docs_dir, settings.source_locale,
+                     settings.locale_codes if locales is None else locales, settings.layout)

@@ -1,6 +1,10 @@
 """Read a docs tree from disk into parsed pages, once per file, and resolve references.
 
-Folder layout (mkdocs-static-i18n, folder structure): ``docs/<locale>/<page>.md``. Files in the
+Both layouts of mkdocs-static-i18n: ``folder`` (``docs/<locale>/<page>.md``) and ``suffix``
+(``docs/<page>.md`` for the default language, ``docs/<page>.<locale>.md`` for the others; a
+site without the i18n plugin is the suffix layout with one locale). Either way a page is known
+by its locale and its path without the locale (``playbooks/x.md``), and every file by the
+virtual path ``<locale>/<path>``, so references resolve the same in both. Files in the
 top-level ``assets/`` folder are published at the site's ``assets/`` path.
 """
 
@@ -12,13 +16,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from mkdocs_playbooks.core.compare import LocalePages
+from mkdocs_playbooks.core.compare import LocalePages, with_suffix
 from mkdocs_playbooks.core.framework_ref import is_framework_diagram
 from mkdocs_playbooks.core.gc_pause import cyclic_gc_paused
 from mkdocs_playbooks.core.model import ParsedPage, ParseProblem, Reference
 from mkdocs_playbooks.core.parse import parse_page
 
 ASSETS_FOLDER = "assets"
+FOLDER_LAYOUT, SUFFIX_LAYOUT = "folder", "suffix"
+LAYOUTS = (FOLDER_LAYOUT, SUFFIX_LAYOUT)
 
 
 @dataclass(frozen=True)
@@ -31,6 +37,7 @@ class DocsTree:
     locales: dict[str, LocalePages]
     files: frozenset[str]  # docs-relative paths of every file under docs/, POSIX style
     asset_files: frozenset[str]  # paths under the top-level assets/, as "assets/…"
+    layout: str = FOLDER_LAYOUT
     _resolved: dict[tuple[str, str, str], str] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -49,6 +56,13 @@ class DocsTree:
 
     def display(self, path: Path) -> str:
         return _display(self.root, path)
+
+    def file_path(self, locale: str, rel_path: str) -> Path:
+        """The file of `locale`'s page `rel_path` (where it is, or would be, in the layout)."""
+        page = self.page(locale, rel_path)
+        if page is not None:
+            return self.root / page.path
+        return page_file(self.docs_dir, self.layout, locale, rel_path)
 
     def resolve(self, page: ParsedPage, reference: Reference) -> str:
         """"ok", "missing" or "escapes", following mkdocs-static-i18n's lookup order."""
@@ -89,6 +103,14 @@ class DocsTree:
             yield f"{locale}/{uri}"
             yield f"{self.source_locale}/{uri}"
             yield uri
+
+
+def page_file(docs_dir: Path, layout: str, locale: str, rel_path: str) -> Path:
+    """Where a translation's page `rel_path` belongs in the layout (``docs/fr/x.md`` or
+    ``docs/x.fr.md``)."""
+    if layout == SUFFIX_LAYOUT:
+        return docs_dir / with_suffix(rel_path, f".{locale}")
+    return docs_dir / locale / rel_path
 
 
 def _display(root: Path, path: Path) -> str:
@@ -168,18 +190,88 @@ def _symlink_problem(path: Path, root: Path) -> ParseProblem | None:
     return None
 
 
+def _read_page(path: str, display: str, rel: str, locale: str) -> ParsedPage:
+    """Parse one Markdown file, or a pseudo-page saying why it cannot be read."""
+    try:
+        with open(path, "rb") as file:
+            raw = file.read()
+    except OSError as error:
+        return _problem_page(display, locale, ParseProblem(
+            "PB103", 1, f"cannot read the page: {error.strerror}",
+            "Check that the file exists and that you may read it.",
+        ))
+    return parse_page(display, rel, locale, raw)
+
+
+def _is_markdown(name: str) -> bool:
+    return name.lower().endswith(".md")
+
+
+def _suffix_locale(rel: str, locales: Iterable[str]) -> tuple[str | None, str]:
+    """``guide.fr.md`` -> ("fr", "guide.md"); a file without a locale suffix -> (None, rel)."""
+    folder, slash, name = rel.rpartition("/")
+    stem, dot, extension = name.rpartition(".")
+    base, locale_dot, locale = stem.rpartition(".")
+    if dot and locale_dot and base and locale in locales:
+        return locale, f"{folder}{slash}{base}.{extension}"
+    return None, rel
+
+
+def _load_suffix_layout(
+    root: Path, docs_dir: Path, source_locale: str, locales: list[str],
+) -> tuple[dict[str, LocalePages], set[str], list[ParsedPage]]:
+    """Pages of every locale from one folder: ``x.md`` (or ``x.en.md``) is the source locale's,
+    ``x.fr.md`` French. Each locale's pages are known by the path without the suffix."""
+    display = _display(root, docs_dir)
+    by_locale: dict[str, dict[str, ParsedPage]] = {locale: {} for locale in locales}
+    files: set[str] = set()
+    unreadable: list[ParsedPage] = []
+    if not docs_dir.is_dir():
+        unreadable.append(_problem_page(display, source_locale, ParseProblem(
+            "PB103", 1, "the docs folder is missing", _FOLDER_HINT)))
+        paths: list[str] = []
+    else:
+        paths, problems = _walk(docs_dir, root)
+        unreadable += [_problem_page(_display(root, at), "", p) for at, p in problems]
+    folder_path = str(docs_dir)
+    for rel in paths:
+        locale, virtual = _suffix_locale(rel, locales)
+        locale = locale or source_locale
+        files.add(f"{locale}/{virtual}")
+        if locale == source_locale and virtual != rel:
+            files.add(f"{locale}/{rel}")  # `x.en.md` may also be linked as written
+        if _is_markdown(rel) and virtual not in by_locale[locale]:
+            page = _read_page(os.path.join(folder_path, rel), f"{display}/{rel}", virtual, locale)
+            if page.rel_path:
+                by_locale[locale][virtual] = page
+            else:
+                unreadable.append(page)
+    pages = {
+        locale: LocalePages(locale, display, by_locale[locale],
+                            suffix="" if locale == source_locale else f".{locale}")
+        for locale in locales
+    }
+    return pages, files, unreadable
+
+
 @cyclic_gc_paused()
 def load_tree(
     root: Path,
     docs_dir: Path,
     source_locale: str,
     locales: Iterable[str],
+    layout: str = FOLDER_LAYOUT,
 ) -> tuple[DocsTree, list[ParsedPage]]:
     """Parse every Markdown page of every locale. Returns the tree and pseudo-pages that carry
     problems about folders (a locale folder that cannot be read), so nothing is lost silently."""
     locale_pages: dict[str, LocalePages] = {}
     files: set[str] = set()
     unreadable: list[ParsedPage] = []
+    locales = list(locales)
+    if layout == SUFFIX_LAYOUT:
+        locale_pages, files, unreadable = _load_suffix_layout(
+            root, docs_dir, source_locale, locales)
+        locales = []  # read already
     for locale in locales:
         folder = docs_dir / locale
         display = _display(root, folder)
@@ -197,18 +289,12 @@ def load_tree(
         unreadable += [_problem_page(_display(root, at), locale, p) for at, p in problems]
         for rel in paths:
             files.add(f"{locale}/{rel}")
-            if not rel.lower().endswith(".md"):
-                continue
-            try:
-                with open(os.path.join(folder_path, rel), "rb") as file:
-                    raw = file.read()
-            except OSError as error:
-                unreadable.append(_problem_page(f"{display}/{rel}", locale, ParseProblem(
-                    "PB103", 1, f"cannot read the page: {error.strerror}",
-                    "Check that the file exists and that you may read it.",
-                )))
-                continue
-            pages[rel] = parse_page(f"{display}/{rel}", rel, locale, raw)
+            if _is_markdown(rel):
+                page = _read_page(os.path.join(folder_path, rel), f"{display}/{rel}", rel, locale)
+                if page.rel_path:
+                    pages[rel] = page
+                else:
+                    unreadable.append(page)
         locale_pages[locale] = LocalePages(locale, display, pages)
     asset_paths, asset_problems = (
         _walk(root / ASSETS_FOLDER, root) if (root / ASSETS_FOLDER).is_dir() else ([], [])
@@ -222,6 +308,7 @@ def load_tree(
         locales=locale_pages,
         files=frozenset(files),
         asset_files=asset_files,
+        layout=layout,
     )
     return tree, unreadable
 

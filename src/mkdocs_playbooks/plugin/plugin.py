@@ -37,7 +37,8 @@ from mkdocs_playbooks.core.settings import (
     SettingsError,
     settings_from,
 )
-from mkdocs_playbooks.core.tree import ASSETS_FOLDER, DocsTree, is_outside
+from mkdocs_playbooks.core.schema import DEFAULT_PRESET, PRESETS, PlaybookSelection
+from mkdocs_playbooks.core.tree import ASSETS_FOLDER, SUFFIX_LAYOUT, DocsTree, is_outside
 from mkdocs_playbooks.plugin.diagrams import add_diagram_files, inline_diagrams
 from mkdocs_playbooks.plugin.i18n_files import locale_prefix
 from mkdocs_playbooks.plugin.log import log
@@ -51,6 +52,10 @@ from mkdocs_playbooks.status.report import compute_status
 
 NOT_FOUND_PAGE = "404.html"  # every language pass renders it at the site root
 PLAIN_TEXT_KEYS = ("title", "description")  # front matter the theme prints without escaping
+
+_SETTINGS_OPTIONS = ("source_locale", "severity", "glossary_dir", "preset", "role_keys", "page_keys",
+                     "translation_keys", "playbooks", "playbook_flag")
+"""The plugin options that :func:`core.settings.settings_from` reads."""
 
 _LOG_LEVEL = {
     Severity.ERROR: logging.ERROR,
@@ -69,6 +74,18 @@ class PlaybookConfig(base.Config):
     glossary_dir = c.Type(str, default=DEFAULT_GLOSSARY_DIR)
     """Folder of per-locale glossaries (``<locale>.yml``), relative to mkdocs.yml; when it
     does not exist, terminology is not checked."""
+    preset = c.Choice(tuple(PRESETS), default=DEFAULT_PRESET)
+    """The front matter schema: ``playbooks`` (this project's keys) or ``experience-league``."""
+    role_keys = c.Optional(c.Type(dict))
+    """Override the key of a localization role: ``{stable_id: doc-id}``."""
+    page_keys = c.Optional(c.ListOfItems(c.Type(str)))
+    """Keys every playbook must have (the preset's by default)."""
+    translation_keys = c.Optional(c.ListOfItems(c.Type(str)))
+    """Keys every translated playbook must have (the preset's by default)."""
+    playbooks = c.ListOfItems(c.Type(str), default=[])
+    """Globs (paths inside a locale, ``*`` also crosses ``/``) of the pages that are playbooks."""
+    playbook_flag = c.Type(str, default=PlaybookSelection.flag)
+    """A source page whose front matter sets this key to true is a playbook (false: is not)."""
 
 
 class I18nState:
@@ -93,6 +110,10 @@ class I18nState:
             for lang in self.plugin.config.languages
         ]
 
+    def layout(self) -> str:
+        """The i18n plugin's docs_structure; a site without it has one locale, suffix-free."""
+        return str(self.plugin.config.docs_structure) if self.plugin else SUFFIX_LAYOUT
+
     def prefix(self) -> str:
         """Where the current language's files go in the site ("" for the default language)."""
         return locale_prefix(self.current, self.default)
@@ -114,9 +135,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 root=config_file.parent,
                 docs_dir=Path(config.docs_dir),
                 languages=I18nState(config).languages(),
-                options={"source_locale": self.config.source_locale,
-                         "severity": self.config.severity,
-                         "glossary_dir": self.config.glossary_dir},
+                options={name: self.config[name] for name in _SETTINGS_OPTIONS},
+                layout=I18nState(config).layout(),
                 where=f"{config_file.name}: plugins.playbook",
                 config_file=config_file,
             )
@@ -146,7 +166,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _translation_status(self, tree: DocsTree, settings: ProjectSettings,
                             config: MkDocsConfig) -> ReaderSite:
         """The same status ``playbook status`` prints, from the tree the check just parsed."""
-        report = compute_status(tree, settings.locales, open_repository(settings.root))
+        report = compute_status(tree, settings.locales, open_repository(settings.root),
+                                settings.scope.schema)
         for status in report.locales:
             log.info(f"translation status: {locale_summary_line(status)}")
         for warning in report.warnings:

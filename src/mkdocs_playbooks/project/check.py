@@ -12,23 +12,25 @@ from mkdocs_playbooks.core.compare import (
 )
 from mkdocs_playbooks.core.diagnostics import Diagnostic
 from mkdocs_playbooks.core.gc_pause import cyclic_gc_paused
-from mkdocs_playbooks.core.settings import ProjectSettings
-from mkdocs_playbooks.core.tree import DocsTree, load_tree
+from mkdocs_playbooks.core.schema import DEFAULT_SCOPE, CheckScope
+from mkdocs_playbooks.core.settings import ProjectSettings, load_project_tree
+from mkdocs_playbooks.core.tree import DocsTree
 from mkdocs_playbooks.terminology.check import check_locale_terminology
 from mkdocs_playbooks.terminology.glossary import Glossary, load_glossaries
 
 
 def check_tree(
-    tree: DocsTree, folder_problems: list, glossaries: Mapping[str, Glossary] | None = None
+    tree: DocsTree, folder_problems: list, glossaries: Mapping[str, Glossary] | None = None,
+    scope: CheckScope = DEFAULT_SCOPE,
 ) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for page in folder_problems:  # pseudo-pages: nothing to check but their problem
         found += problem_diagnostics(page)
     for page in tree.source.pages.values():
-        found += page_diagnostics(page, tree.resolve)
+        found += page_diagnostics(page, tree.resolve, scope, scope.playbooks.is_playbook(page))
     for translation in tree.translations():
         alignments = align_locale(tree.source, translation)  # parity and terminology share it
-        found += compare_locale(tree.source, translation, tree.resolve, alignments)
+        found += compare_locale(tree.source, translation, tree.resolve, alignments, scope)
         glossary = (glossaries or {}).get(translation.locale)
         if glossary is not None:
             found += check_locale_terminology(translation, alignments, glossary)
@@ -38,13 +40,11 @@ def check_tree(
 @cyclic_gc_paused()
 def check_project(settings: ProjectSettings) -> tuple[DocsTree, list[Diagnostic]]:
     """Parse every page once and return the tree with every finding, severities applied."""
-    tree, folder_problems = load_tree(
-        settings.root, settings.docs_dir, settings.source_locale, settings.locale_codes
-    )
+    tree, folder_problems = load_project_tree(settings)
     glossaries, glossary_problems = load_glossaries(
         settings.glossary_dir, [pages.locale for pages in tree.translations()], tree.display
     )
     found = settings.apply_severity(
-        check_tree(tree, folder_problems, glossaries) + glossary_problems
+        check_tree(tree, folder_problems, glossaries, settings.scope) + glossary_problems
     )
     return tree, sorted(found, key=Diagnostic.sort_key)

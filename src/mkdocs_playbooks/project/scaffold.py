@@ -4,7 +4,10 @@ Untranslated convention (``playbook status`` reads it, ``playbook check`` accept
 
 - front matter ``workflow-type: untranslated`` and ``ht-degree: 0%``, every key of the source
   page, plus ``content-id`` (the source's), ``source-git-commit`` (the last commit that changed
-  the source page) and ``source-wordcount`` (:func:`core.text.count_words` of its body);
+  the source page) and ``source-wordcount`` (:func:`core.text.count_words` of its body), each
+  under the key the site's front matter schema gives its role (``exl-id`` for the stable id
+  under the Experience League preset);
+- each page where the site's i18n layout puts it: ``docs/fr/x.md`` or ``docs/x.fr.md``;
 - ``title``, ``description``, every heading, list item and paragraph start with the visible
   marker ``[untranslated] `` followed by the source text;
 - headings keep the source's ``{#anchor}`` ids, every capability stays one bullet, image and
@@ -30,8 +33,15 @@ from ruamel.yaml.error import YAMLError
 from mkdocs_playbooks.core.atomic_write import write_file_atomically
 from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.core.parse import code_line_numbers, split_lines
-from mkdocs_playbooks.core.settings import ProjectSettings
-from mkdocs_playbooks.core.tree import load_tree
+from mkdocs_playbooks.core.schema import (
+    HT_DEGREE,
+    SOURCE_COMMIT,
+    SOURCE_WORDCOUNT,
+    STABLE_ID,
+    WORKFLOW_TYPE,
+)
+from mkdocs_playbooks.core.settings import ProjectSettings, load_project_tree
+from mkdocs_playbooks.core.tree import FOLDER_LAYOUT, page_file
 from mkdocs_playbooks.project.config_languages import ConfigEditError, add_language, is_valid_locale
 from mkdocs_playbooks.status.git_history import GitRepository, open_repository
 from mkdocs_playbooks.status.report import UNTRANSLATED_WORKFLOW
@@ -54,7 +64,7 @@ _LIST_ITEM = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)(.*)$")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _REF_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:")
 _PROSE_START = re.compile(r"[^\W_]|[\[*_`\"'(“‘„«¿¡]")  # a letter, or emphasis, link, quote
-_BROKEN_SOURCE = ("PB103", "PB104", "PB201", "PB202")
+_BROKEN_SOURCE = ("PB103", "PB104", "PB201")  # a page without front matter is given one
 
 
 class ScaffoldError(Exception):
@@ -119,8 +129,9 @@ def untranslated_page(source_text: str, front_matter_end: int, localization: Map
     yaml = YAML(typ="rt")
     yaml.width = 4096  # never fold a long description
     yaml.indent(mapping=2, sequence=4, offset=2)
+    block = lines[1: front_matter_end - 1] if front_matter_end else []
     try:
-        data = yaml.load("\n".join(lines[1: front_matter_end - 1])) or {}
+        data = yaml.load("\n".join(block)) or {}
     except YAMLError as error:
         raise ScaffoldError(f"{where}: the source front matter cannot be read: {error}") from None
     for key in TRANSLATED_TEXT_KEYS:
@@ -162,7 +173,8 @@ def plan_locale(settings: ProjectSettings, locale: str, name: str | None,
         raise ScaffoldError("no mkdocs.yml to add the language to")
     folder = settings.docs_dir / locale
     configured = locale in settings.locale_codes
-    if (configured or folder.exists()) and not missing_only:
+    has_folder = settings.layout == FOLDER_LAYOUT and folder.exists()
+    if (configured or has_folder) and not missing_only:
         where = "in mkdocs.yml" if configured else f"as {os.path.relpath(folder, settings.root)}/"
         raise ScaffoldError(f"locale `{locale}` exists already ({where}); nothing was written. "
                             "Use --missing-only to add just the pages it lacks")
@@ -171,14 +183,13 @@ def plan_locale(settings: ProjectSettings, locale: str, name: str | None,
         if not name:
             raise ScaffoldError(f"`{locale}` is a new language: give its name with --name")
         config_text = _config_with_language(settings.config_file, locale, name)
-    tree, _ = load_tree(settings.root, settings.docs_dir, settings.source_locale,
-                        [settings.source_locale])
+    tree, _ = load_project_tree(settings, [settings.source_locale])
     if not tree.source.pages:
         raise ScaffoldError(f"{tree.source.folder} has no pages to scaffold from")
     repo = open_repository(settings.root)
     files, kept, notes = [], [], []
     for rel_path, page in sorted(tree.source.pages.items()):
-        target = folder / rel_path
+        target = page_file(settings.docs_dir, settings.layout, locale, rel_path)
         display = os.path.relpath(target, settings.root).replace(os.sep, "/")
         if target.exists() or target.is_symlink():
             kept.append(display)
@@ -207,19 +218,20 @@ def _scaffold_page(
     if broken is not None:
         raise ScaffoldError(f"{page.path}:{broken.line}: {broken.message}; fix the source page "
                             "first (`playbook check` lists every problem)")
-    source_path = settings.docs_dir / settings.source_locale / page.rel_path
+    source_path = settings.root / page.path
     commit, note = source_commit(repo, source_path, page.path)
+    key = settings.scope.schema.key
     localization: dict[str, Any] = {
-        "source-git-commit": commit,
-        "source-wordcount": page.word_count,
-        "workflow-type": UNTRANSLATED_WORKFLOW,
-        "ht-degree": UNTRANSLATED_DEGREE,
+        key(SOURCE_COMMIT): commit,
+        key(SOURCE_WORDCOUNT): page.word_count,
+        key(WORKFLOW_TYPE): UNTRANSLATED_WORKFLOW,
+        key(HT_DEGREE): UNTRANSLATED_DEGREE,
     }
-    if page.meta("content-id"):
-        localization = {"content-id": page.meta("content-id"), **localization}
-    else:
-        note = (note + "; " if note else "") + (
-            f"{page.path} has no content-id; add one to the source and to the new page")
+    if page.meta(key(STABLE_ID)):
+        localization = {key(STABLE_ID): page.meta(key(STABLE_ID)), **localization}
+    elif key(STABLE_ID) in settings.scope.schema.translation_keys:
+        note = (note + "; " if note else "") + (f"{page.path} has no {key(STABLE_ID)}; add one "
+                                                "to the source and to the new page")
     text = source_path.read_bytes().decode("utf-8-sig")
     return untranslated_page(text, page.front_matter_end, localization, where=page.path), note
 

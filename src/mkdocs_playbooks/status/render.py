@@ -6,6 +6,8 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from mkdocs_playbooks.core.schema import HT_DEGREE, SOURCE_WORDCOUNT
+
 if TYPE_CHECKING:  # the status module imports this one to render its command's output
     from mkdocs_playbooks.status.report import LocaleStatus, PageStatus, StatusReport
 
@@ -30,36 +32,38 @@ def locale_summary_line(status: LocaleStatus, width: int = 0) -> str:
     return "  ".join(parts)
 
 
-def _state_text(page: PageStatus) -> str:
+def _state_text(page: PageStatus, degree_key: str) -> str:
     text = page.state.value.replace("-", " ")
     if page.machine_translated:
         degree = "?" if page.ht_degree is None else f"{page.ht_degree:g}%"
-        text += f", machine-translated ({page.workflow_type}, ht-degree {degree})"
+        text += f", machine-translated ({page.workflow_type}, {degree_key} {degree})"
     return text
 
 
 def render_status_text(report: StatusReport, diffs: Diffs | None = None) -> str:
     """A table per locale (page, state, notes), then one summary line per locale."""
     lines: list[str] = []
+    degree_key = report.schema.key(HT_DEGREE)
+    count_key = report.schema.key(SOURCE_WORDCOUNT)
     width = max((len(page.rel_path) for status in report.locales for page in status.pages),
                 default=0)
     for status in report.locales:
         lines.append(f"{status.locale}  {status.name}")
         for page in status.pages:
-            lines.append(f"  {page.rel_path:<{width}}  {_state_text(page)}")
+            lines.append(f"  {page.rel_path:<{width}}  {_state_text(page, degree_key)}")
             lines += [f"  {'':<{width}}    {note}" for note in page.notes]
             if page.state.value == "outdated":
                 lines.append(f"  {'':<{width}}    the source has {page.source_word_count} words "
-                             "now (source-wordcount, once the translation is updated)")
+                             f"now ({count_key}, once the translation is updated)")
             if diffs is not None and page.state.value == "outdated":
                 lines += _diff_lines(page, diffs.get((page.locale, page.rel_path)))
         lines.append("")
     if report.git_problem:
         lines.append(f"git history unavailable ({report.git_problem}): outdated pages are "
-                     "judged by source-wordcount drift")
+                     f"judged by {count_key} drift")
     elif report.shallow:
         lines.append("shallow clone: commits before the clone's depth are unknown, and pages "
-                     "that name them are judged by source-wordcount drift")
+                     f"that name them are judged by {count_key} drift")
     code_width = max((len(status.locale) for status in report.locales), default=0)
     lines += [locale_summary_line(status, code_width) for status in report.locales]
     return "\n".join(lines).strip("\n")

@@ -29,6 +29,14 @@ from functools import cached_property
 from pathlib import Path
 
 from mkdocs_playbooks.core.model import ParsedPage
+from mkdocs_playbooks.core.schema import (
+    DEFAULT_SCHEMA,
+    HT_DEGREE,
+    SOURCE_COMMIT,
+    SOURCE_WORDCOUNT,
+    WORKFLOW_TYPE,
+    FrontMatterSchema,
+)
 from mkdocs_playbooks.core.settings import Locale
 from mkdocs_playbooks.core.tree import DocsTree
 from mkdocs_playbooks.status.git_history import GitRepository
@@ -129,6 +137,7 @@ class StatusReport:
     locales: tuple[LocaleStatus, ...]
     git_problem: str | None  # why git history could not be used at all, None when it could
     shallow: bool = False
+    schema: FrontMatterSchema = DEFAULT_SCHEMA  # the keys that hold the localization roles
 
     def page(self, locale: str, rel_path: str) -> PageStatus | None:
         status = next((status for status in self.locales if status.locale == locale), None)
@@ -201,23 +210,24 @@ class _Freshness:
 
 
 def _freshness(page: ParsedPage, source: ParsedPage, source_file: Path,
-               repo: GitRepository) -> _Freshness:
+               repo: GitRepository, schema: FrontMatterSchema) -> _Freshness:
     """Has the source changed since this translation was made? Git first, word count after."""
-    raw_commit = page.meta("source-git-commit")
+    commit_key, count_key = schema.key(SOURCE_COMMIT), schema.key(SOURCE_WORDCOUNT)
+    raw_commit = page.meta(commit_key)
     recorded = str(raw_commit).strip() if raw_commit not in (None, "") else None
-    commit_at = f"{page.path}:{page.meta_line('source-git-commit')}"
+    commit_at = f"{page.path}:{page.meta_line(commit_key)}"
     warnings: list[str] = []
     if not repo.available:
         why = f"git history unavailable ({repo.problem})"
     elif recorded is None:
-        why = "no source-git-commit recorded"
-        warnings.append(f"{page.path}:{page.front_matter_end or 1}: no source-git-commit "
-                        "recorded; judged by source-wordcount")
+        why = f"no {commit_key} recorded"
+        warnings.append(f"{page.path}:{page.front_matter_end or 1}: no {commit_key} "
+                        f"recorded; judged by {count_key}")
     elif (commit := repo.resolve_commit(recorded)) is None:
         where = "this shallow clone" if repo.shallow else "this repository"
         why = f"commit {recorded} not found"
-        warnings.append(f"{commit_at}: source-git-commit `{recorded}` is not a commit in "
-                        f"{where}; judged by source-wordcount")
+        warnings.append(f"{commit_at}: {commit_key} `{recorded}` is not a commit in "
+                        f"{where}; judged by {count_key}")
     elif repo.last_commit(source_file) is None:
         why = f"{source.path} is not committed yet"
     else:
@@ -226,28 +236,30 @@ def _freshness(page: ParsedPage, source: ParsedPage, source_file: Path,
             note = f"{source.path} changed since {commit[:12]}" if changed else ""
             return _Freshness(changed, "git", commit, (note,) if note else ())
         why = f"git diff against {commit[:12]} failed"
-    recorded_count = parse_wordcount(page.meta("source-wordcount"))
+    recorded_count = parse_wordcount(page.meta(count_key))
     if recorded_count is None:
-        warnings.append(f"{page.path}:{page.meta_line('source-wordcount')}: no usable "
-                        f"source-wordcount either ({why}); counted as outdated")
-        return _Freshness(True, None, notes=(f"{why}; no source-wordcount to compare",),
+        warnings.append(f"{page.path}:{page.meta_line(count_key)}: no usable "
+                        f"{count_key} either ({why}); counted as outdated")
+        return _Freshness(True, None, notes=(f"{why}; no {count_key} to compare",),
                           warnings=tuple(warnings))
     note = f"{why}: word count {recorded_count} -> {source.word_count}"
     return _Freshness(recorded_count != source.word_count, "word count", notes=(note,),
                       warnings=tuple(warnings))
 
 
-def page_status(locale: str, folder: str, source: ParsedPage, page: ParsedPage | None,
-                source_file: Path, repo: GitRepository) -> PageStatus:
-    """The status of one translation (`page`, None when missing) of one source page."""
+def page_status(locale: str, path: str, source: ParsedPage, page: ParsedPage | None,
+                source_file: Path, repo: GitRepository,
+                schema: FrontMatterSchema = DEFAULT_SCHEMA) -> PageStatus:
+    """The status of one translation (`page`, None when missing, then at `path`) of one source
+    page; `schema` says which front matter keys hold the localization roles."""
     missing = PageStatus(locale=locale, rel_path=source.rel_path,
-                         path=f"{folder}/{source.rel_path}", source_path=source.path,
+                         path=path, source_path=source.path,
                          title=source.display_title, source_title=source.display_title,
                          source_word_count=source.word_count, state=PageState.MISSING)
     if page is None:
         return missing
-    workflow, degree = page.meta("workflow-type"), page.meta("ht-degree")
-    recorded = page.meta("source-git-commit")
+    workflow, degree = page.meta(schema.key(WORKFLOW_TYPE)), page.meta(schema.key(HT_DEGREE))
+    recorded = page.meta(schema.key(SOURCE_COMMIT))
     present = dataclasses.replace(
         missing, path=page.path, title=page.display_title,
         workflow_type=None if workflow is None else str(workflow),
@@ -256,7 +268,7 @@ def page_status(locale: str, folder: str, source: ParsedPage, page: ParsedPage |
     )
     if UNTRANSLATED_WORKFLOW in workflow_tokens(workflow):
         return dataclasses.replace(present, state=PageState.UNTRANSLATED)
-    fresh = _freshness(page, source, source_file, repo)
+    fresh = _freshness(page, source, source_file, repo, schema)
     return dataclasses.replace(
         present,
         state=PageState.OUTDATED if fresh.outdated else PageState.UP_TO_DATE,
@@ -266,17 +278,17 @@ def page_status(locale: str, folder: str, source: ParsedPage, page: ParsedPage |
     )
 
 
-def compute_status(tree: DocsTree, locales: Iterable[Locale],
-                   repo: GitRepository) -> StatusReport:
+def compute_status(tree: DocsTree, locales: Iterable[Locale], repo: GitRepository,
+                   schema: FrontMatterSchema = DEFAULT_SCHEMA) -> StatusReport:
     """The status of every translated locale of `tree` (the source locale is not listed)."""
     names = {locale.code: locale.name for locale in locales}
     source_pages = sorted(tree.source.pages)
     statuses = []
     for translation in tree.translations():
         pages = tuple(
-            page_status(translation.locale, translation.folder, tree.source.pages[rel_path],
-                        translation.pages.get(rel_path),
-                        tree.docs_dir / tree.source_locale / rel_path, repo)
+            page_status(translation.locale, translation.display_path(rel_path),
+                        tree.source.pages[rel_path], translation.pages.get(rel_path),
+                        tree.file_path(tree.source_locale, rel_path), repo, schema)
             for rel_path in source_pages
         )
         statuses.append(LocaleStatus(translation.locale,
@@ -288,6 +300,7 @@ def compute_status(tree: DocsTree, locales: Iterable[Locale],
         locales=tuple(statuses),
         git_problem=repo.problem,
         shallow=repo.shallow,
+        schema=schema,
     )
 
 
@@ -296,5 +309,5 @@ def source_diff(page: PageStatus, tree: DocsTree, repo: GitRepository) -> str | 
     if page.state is not PageState.OUTDATED or page.compared_commit is None:
         return None
     return repo.diff_since(page.compared_commit,
-                          tree.docs_dir / tree.source_locale / page.rel_path)
+                          tree.file_path(tree.source_locale, page.rel_path))
 
