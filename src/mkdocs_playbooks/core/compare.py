@@ -123,13 +123,13 @@ def compare_locale(
             continue
         found += compare_page(source_page, page, alignments[rel_path], scope)
     for rel_path, page in translation.pages.items():
-        source_page = source.pages.get(rel_path)
-        if source_page is None:
+        counterpart = source.pages.get(rel_path)
+        if counterpart is None:
             found.append(diagnostic(
                 "PB102", page.path, 1, "page has no counterpart in the source locale",
                 expected=f"a page at {source.display_path(rel_path)}", found="no source page",
             ))
-        playbook = scope.playbooks.is_playbook(source_page or page)
+        playbook = scope.playbooks.is_playbook(counterpart or page)
         found += page_diagnostics(page, resolve, scope, playbook)
     return sorted(found, key=Diagnostic.sort_key)
 

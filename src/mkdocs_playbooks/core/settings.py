@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
+from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.core.rules import lookup
 from mkdocs_playbooks.core.schema import (
     DEFAULT_SCOPE,
@@ -22,7 +23,6 @@ from mkdocs_playbooks.core.schema import (
     SchemaError,
     schema_from,
 )
-from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.core.tree import FOLDER_LAYOUT, LAYOUTS, SUFFIX_LAYOUT, DocsTree, load_tree
 
 DEFAULT_GLOSSARY_DIR = "glossary"

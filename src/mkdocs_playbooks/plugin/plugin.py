@@ -31,13 +31,13 @@ from mkdocs.utils import get_relative_url
 from mkdocs_playbooks.core.atomic_write import write_file_atomically
 from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
 from mkdocs_playbooks.core.render import render_text_one, summary_line
+from mkdocs_playbooks.core.schema import DEFAULT_PRESET, PRESETS, PlaybookSelection
 from mkdocs_playbooks.core.settings import (
     DEFAULT_GLOSSARY_DIR,
     ProjectSettings,
     SettingsError,
     settings_from,
 )
-from mkdocs_playbooks.core.schema import DEFAULT_PRESET, PRESETS, PlaybookSelection
 from mkdocs_playbooks.core.tree import ASSETS_FOLDER, SUFFIX_LAYOUT, DocsTree, is_outside
 from mkdocs_playbooks.plugin.diagrams import add_diagram_files, inline_diagrams
 from mkdocs_playbooks.plugin.i18n_files import locale_prefix
@@ -53,8 +53,8 @@ from mkdocs_playbooks.status.report import compute_status
 NOT_FOUND_PAGE = "404.html"  # every language pass renders it at the site root
 PLAIN_TEXT_KEYS = ("title", "description")  # front matter the theme prints without escaping
 
-_SETTINGS_OPTIONS = ("source_locale", "severity", "glossary_dir", "preset", "role_keys", "page_keys",
-                     "translation_keys", "playbooks", "playbook_flag")
+_SETTINGS_OPTIONS = ("source_locale", "severity", "glossary_dir", "preset", "role_keys",
+                     "page_keys", "translation_keys", "playbooks", "playbook_flag")
 """The plugin options that :func:`core.settings.settings_from` reads."""
 
 _LOG_LEVEL = {
