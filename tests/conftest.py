@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -19,9 +20,10 @@ from mkdocs_playbooks.core.tree import load_tree
 from mkdocs_playbooks.project.check import check_project
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-USER_SEEDS = PROJECT_ROOT.parent / "shared" / "seeds"
+USER_SEEDS = Path(os.environ.get("PLAYBOOK_USER_SEEDS") or PROJECT_ROOT.parent / "shared" / "seeds")
 """The user's own Swedish and German documents, as handed over, where the workspace lays them
-beside the checkout; tests that read them skip when they are absent. Never copied in here."""
+beside the checkout (or where PLAYBOOK_USER_SEEDS says); tests that read them skip when they are
+absent. Never copied in here."""
 PROJECT_PARTS = ("mkdocs.yml", "docs", "assets", "glossary")
 TWO_LOCALE_CONFIG = """\
 site_name: Two locales
