@@ -79,8 +79,8 @@ class DocsTree:
         target = target.split("?", 1)[0]
         if target.startswith("/"):
             uri = posixpath.normpath(target.lstrip("/"))
-        else:
-            base = posixpath.join(locale, folder)
+        else:  # in the suffix layout a page's folder has no locale level
+            base = folder if self.layout == SUFFIX_LAYOUT else posixpath.join(locale, folder)
             uri = posixpath.normpath(posixpath.join(base, target))
         if uri == ".." or uri.startswith("../"):
             return "escapes"
@@ -95,7 +95,7 @@ class DocsTree:
 
     def _candidates(self, uri: str, locale: str) -> Iterable[str]:
         head, _, rest = uri.partition("/")
-        if head in self.locales:
+        if head in self.locales and self.layout != SUFFIX_LAYOUT:
             yield uri
             yield f"{self.source_locale}/{rest}"
             yield rest

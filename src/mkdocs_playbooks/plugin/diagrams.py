@@ -64,9 +64,10 @@ def _diagram_uris(file: File, page: ParsedPage, locales: Iterable[str]) -> list[
 
 def add_diagram_files(files: Files, config: MkDocsConfig, *, current_locale: str | None,
                       source_locale: str, prefix: str, locales: Iterable[str],
-                      tree: DocsTree | None) -> None:
+                      tree: DocsTree | None, locale_folders: bool = True) -> None:
     """Add this pass's diagram files: an SVG for each diagram a page references, and a PNG
-    where the page asks for one. They sit in the current locale's folder, where
+    where the page asks for one. They sit in the current locale's folder (with
+    `locale_folders`, the folder layout; beside the pages otherwise), where
     mkdocs-static-i18n looks first, and are published under the language's `prefix`."""
     locales = tuple(locales)
     project_root = Path(config.config_file_path).resolve().parent  # where the caches live
@@ -88,14 +89,14 @@ def add_diagram_files(files: Files, config: MkDocsConfig, *, current_locale: str
                     continue
                 drawn[variant] = page.path
                 _publish(files, config, project_root, page, layout, file, variant,
-                         current_locale, prefix)
+                         current_locale if locale_folders else None, prefix)
 
 
 def _publish(files: Files, config: MkDocsConfig, project_root: Path, page: ParsedPage,
-             layout: DiagramLayout, page_file: File, uri: str, current_locale: str | None,
+             layout: DiagramLayout, page_file: File, uri: str, locale_folder: str | None,
              prefix: str) -> None:
     dest_uri = prefix + uri
-    src_uri = f"{current_locale}/{uri}" if current_locale else uri
+    src_uri = f"{locale_folder}/{uri}" if locale_folder else uri
     if uri.endswith(".png"):
         png = cached_png(layout, project_root, render_png)
         generated = File.generated(config, src_uri, abs_src_path=str(png))

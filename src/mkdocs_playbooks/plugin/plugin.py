@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -38,7 +38,13 @@ from mkdocs_playbooks.core.settings import (
     SettingsError,
     settings_from,
 )
-from mkdocs_playbooks.core.tree import ASSETS_FOLDER, SUFFIX_LAYOUT, DocsTree, is_outside
+from mkdocs_playbooks.core.tree import (
+    ASSETS_FOLDER,
+    FOLDER_LAYOUT,
+    SUFFIX_LAYOUT,
+    DocsTree,
+    is_outside,
+)
 from mkdocs_playbooks.plugin.diagrams import add_diagram_files, inline_diagrams
 from mkdocs_playbooks.plugin.i18n_files import locale_prefix
 from mkdocs_playbooks.plugin.log import log
@@ -51,6 +57,8 @@ from mkdocs_playbooks.status.render import locale_summary_line
 from mkdocs_playbooks.status.report import compute_status
 
 NOT_FOUND_PAGE = "404.html"  # every language pass renders it at the site root
+THEME_PREFIX = "playbook"  # a site's own main.html extends ours as "playbook/main.html"
+SEARCH_WORKER = "playbook-search.js"  # in every page the reader theme points at its locale index
 PLAIN_TEXT_KEYS = ("title", "description")  # front matter the theme prints without escaping
 
 _SETTINGS_OPTIONS = ("source_locale", "severity", "glossary_dir", "preset", "role_keys",
@@ -127,6 +135,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._env: Environment | None = None  # this language pass's template environment
         self._source_locale = "en"  # replaced by the configured one in on_pre_build
         self._tree: DocsTree | None = None  # every page, parsed once per build by the check
+        # False once a page was rendered without the reader theme's search hook (a site's own
+        # main.html that does not extend ours): such a page searches the root index, which is
+        # then left as the search and i18n plugins wrote it, every language's pages in it.
+        self._search_hooked = True
 
     def project_settings(self, config: MkDocsConfig) -> ProjectSettings:
         config_file = Path(config.config_file_path).resolve()
@@ -156,6 +168,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._depth += 1
         if self._depth == 1 and self.config.enabled:
+            self._search_hooked = True
             settings = self.project_settings(config)
             self._source_locale = settings.source_locale
             tree, found = check_project(settings)
@@ -204,12 +217,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 files.append(File(uri, str(root), config.site_dir, config.use_directory_urls,
                                   dest_uri=prefix + uri))
         site = self._reader_site
-        if site is not None:
+        if site is not None and site.report.locales:  # a status page needs translations
             site.add_status_page(files, config, I18nState(config).current or site.default_locale)
         i18n = I18nState(config)
         add_diagram_files(files, config, current_locale=i18n.current,
                           source_locale=self._source_locale, prefix=i18n.prefix(),
-                          locales=[locale for locale, *_ in i18n.languages()], tree=self._tree)
+                          locales=[locale for locale, *_ in i18n.languages()], tree=self._tree,
+                          locale_folders=i18n.layout() == FOLDER_LAYOUT)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -230,11 +244,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         spend a third of its time parsing it (see benchmarks/)."""
         if not self.config.enabled:
             return output
+        if self._search_hooked and self._searches_per_locale(config) and (
+                SEARCH_WORKER not in output):
+            self._search_hooked = False
+            log.info(f"{page.file.src_uri}: rendered without the playbook theme's main.html (a "
+                     "main.html of the site's own that does not extend playbook/main.html?): "
+                     "the root search index is left with every language's pages in it")
         i18n = I18nState(config)
         return inline_diagrams(output, page, i18n.current or self._source_locale, self._tree)
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Keep the pass's environment, and let a site's own main.html extend ours by name:
+        ``{% extends "playbook/main.html" %}``."""
         self._env = env  # the pass's own environment: making another one costs ~30 ms
+        if self.config.enabled and env.loader is not None:
+            env.loader = ChoiceLoader([env.loader, PrefixLoader(
+                {THEME_PREFIX: FileSystemLoader(str(THEME_DIR))})])
         return env
 
     # Below -100: after mkdocs-static-i18n has sorted this language's navigation.
@@ -307,6 +332,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     @event_priority(-110)
     def _end_build(self, *, config: MkDocsConfig) -> None:
         if self._depth == 1:
+            if not self._search_hooked:  # a page searches the root index: keep it whole
+                self._default_outputs.pop(INDEX_PATH, None)
             for path, text in self._default_outputs.items():
                 write_file_atomically(Path(config.site_dir) / path, text, replace=True)
             self._default_outputs = {}
