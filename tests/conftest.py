@@ -136,3 +136,33 @@ def parity_records(caplog: pytest.LogCaptureFixture) -> list[str]:
         for record in caplog.records
         if record.name.startswith("mkdocs.plugins.playbook") and " PB" in record.getMessage()
     ]
+
+
+EXAMPLE_SITE = PROJECT_ROOT / "examples" / "third-party-site"
+"""A third-party site with the plugin on: English and French, folder layout, no overrides."""
+
+
+def copy_example(destination: Path) -> Path:
+    """The example site, copied to `destination` as it is kept (folder layout)."""
+    shutil.copytree(EXAMPLE_SITE, destination, ignore=shutil.ignore_patterns("site"))
+    return destination
+
+
+def copy_example_in_suffix_layout(destination: Path) -> Path:
+    """The example site in mkdocs-static-i18n's other layout: ``docs/guide.md`` for English,
+    ``docs/guide.fr.md`` for French; image paths lose the locale folder's ``../``."""
+    destination.mkdir(parents=True)
+    config = (EXAMPLE_SITE / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "docs_structure: folder" in config
+    (destination / "mkdocs.yml").write_text(
+        config.replace("docs_structure: folder", "docs_structure: suffix"), encoding="utf-8")
+    docs = EXAMPLE_SITE / "docs"
+    for locale in ("en", "fr"):
+        for page in sorted((docs / locale).rglob("*.md")):
+            rel = page.relative_to(docs / locale)
+            name = rel.name if locale == "en" else f"{rel.stem}.{locale}{rel.suffix}"
+            target = destination / "docs" / rel.parent / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            text = page.read_text(encoding="utf-8").replace("](../../assets/", "](../assets/")
+            target.write_text(text, encoding="utf-8")
+    return destination
