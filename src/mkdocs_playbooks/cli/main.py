@@ -13,11 +13,13 @@ import difflib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
 from mkdocs_playbooks.core.gc_pause import cyclic_gc_paused
 from mkdocs_playbooks.core.render import render_github, render_json, render_junit, render_text
+from mkdocs_playbooks.core.sarif import render_sarif
 from mkdocs_playbooks.core.schema import HT_DEGREE, WORKFLOW_TYPE
 from mkdocs_playbooks.core.settings import (
     ProjectSettings,
@@ -39,7 +41,7 @@ from mkdocs_playbooks.status.report import StatusReport, compute_status, source_
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXIT_BROKEN_PIPE = 141  # what a shell reports for a program ended by SIGPIPE
-FORMATS = ("text", "json", "github", "junit")
+FORMATS = ("text", "json", "github", "junit", "sarif")
 FAIL_LEVELS = ("error", "warning", "info")
 
 Command = Callable[[argparse.Namespace, ProjectSettings], int]
@@ -66,6 +68,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_USAGE
 
 
+def package_version() -> str:
+    """The installed distribution's version (pyproject.toml's), as ``pip`` recorded it."""
+    try:
+        return version("mkdocs-playbooks")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -77,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="playbook", description="Keep localized playbooks in step with their source.",
         epilog="Exit codes: 0 clean, 1 findings that fail, 2 usage or configuration error.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser(
@@ -85,7 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--format", choices=FORMATS, default="text",
                        help="text for people (default), json for tools, github for workflow "
-                       "annotations, junit for a CI server's test view")
+                       "annotations, junit for a CI server's test view, sarif for code scanning")
     check.add_argument("--fail-on", choices=FAIL_LEVELS, default="error",
                        help="the lowest severity that fails the check (default: error)")
     check.add_argument("--strict", action="store_true",
@@ -143,6 +154,8 @@ def render_check(found: list[Diagnostic], output_format: str, failing: Severity)
         return render_github(found)
     if output_format == "junit":
         return render_junit(found, failing)
+    if output_format == "sarif":
+        return render_sarif(found, package_version())
     return render_text(found)
 
 
