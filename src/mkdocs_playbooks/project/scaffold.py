@@ -183,7 +183,10 @@ def plan_locale(settings: ProjectSettings, locale: str, name: str | None,
         if not name:
             raise ScaffoldError(f"`{locale}` is a new language: give its name with --name")
         config_text = _config_with_language(settings.config_file, locale, name)
-    tree, _ = load_project_tree(settings, [settings.source_locale])
+    # In the suffix layout a page's locale is told by its suffix: every locale must be known.
+    known = [settings.source_locale] if settings.layout == FOLDER_LAYOUT else list(
+        dict.fromkeys([*settings.locale_codes, locale]))
+    tree, _ = load_project_tree(settings, known)
     if not tree.source.pages:
         raise ScaffoldError(f"{tree.source.folder} has no pages to scaffold from")
     repo = open_repository(settings.root)
@@ -229,7 +232,8 @@ def _scaffold_page(
     }
     if page.meta(key(STABLE_ID)):
         localization = {key(STABLE_ID): page.meta(key(STABLE_ID)), **localization}
-    elif key(STABLE_ID) in settings.scope.schema.translation_keys:
+    elif (key(STABLE_ID) in settings.scope.schema.translation_keys
+          and settings.scope.playbooks.is_playbook(page)):
         note = (note + "; " if note else "") + (f"{page.path} has no {key(STABLE_ID)}; add one "
                                                 "to the source and to the new page")
     text = source_path.read_bytes().decode("utf-8-sig")
