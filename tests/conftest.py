@@ -166,3 +166,12 @@ def copy_example_in_suffix_layout(destination: Path) -> Path:
             text = page.read_text(encoding="utf-8").replace("](../../assets/", "](../assets/")
             target.write_text(text, encoding="utf-8")
     return destination
+
+
+def drop_line(page: Path, line_text: str) -> int:
+    """Remove the line `line_text` from `page` (a dropped capability, say); return its 1-based
+    line number, where the line after it now stands."""
+    lines = page.read_text(encoding="utf-8").split("\n")
+    index = lines.index(line_text)
+    page.write_text("\n".join(lines[:index] + lines[index + 1:]), encoding="utf-8")
+    return index + 1

@@ -23,7 +23,7 @@ import pytest
 
 from browser.conftest import _QuietHandler
 from browser.test_reader_site import search
-from conftest import PROJECT_ROOT, copy_example, copy_example_in_suffix_layout
+from conftest import PROJECT_ROOT, copy_example, copy_example_in_suffix_layout, drop_line
 
 SOURCE_PARTS = ("pyproject.toml", "README.md", "LICENSE", "src")
 FR_PLAYBOOK = "fr/playbooks/win-back/"
@@ -98,19 +98,17 @@ def test_the_suffix_layout_reports_a_dropped_capability_at_its_line(
     installed: Path, tmp_path: Path
 ) -> None:
     project = copy_example_in_suffix_layout(tmp_path / "site")
-    page = project / "docs/playbooks/win-back.fr.md"
-    lines = page.read_text(encoding="utf-8").split("\n")
-    dropped = lines.index("- Proposer une révision gratuite du vélo")
-    page.write_text("\n".join(lines[:dropped] + lines[dropped + 1:]), encoding="utf-8")
+    line = drop_line(project / "docs/playbooks/win-back.fr.md",
+                     "- Proposer une révision gratuite du vélo")
     check = subprocess.run([str(installed / "playbook"), "check"], cwd=project,
                            capture_output=True, text=True, check=False)
     assert check.returncode == 1
     assert check.stdout.startswith(
-        f"docs/playbooks/win-back.fr.md:{dropped + 1}: PB401 capability-count:")
+        f"docs/playbooks/win-back.fr.md:{line}: PB401 capability-count:")
     build = subprocess.run([str(installed / "mkdocs"), "build"], cwd=project,
                            capture_output=True, text=True, check=False)
     assert build.returncode == 1
-    assert f"docs/playbooks/win-back.fr.md:{dropped + 1}: PB401" in build.stderr
+    assert f"docs/playbooks/win-back.fr.md:{line}: PB401" in build.stderr
 
 
 @pytest.fixture(scope="module")

@@ -11,17 +11,14 @@ from pathlib import Path
 
 import yaml
 
-from conftest import PROJECT_ROOT, copy_example
+from conftest import PROJECT_ROOT, copy_example, drop_line
 
 BIN = Path(sys.executable).parent  # where `playbook` is installed next to this Python
 
 
 def _drop_capability(project: Path) -> int:
-    page = project / "docs/fr/playbooks/win-back.md"
-    lines = page.read_text(encoding="utf-8").split("\n")
-    dropped = lines.index("- Proposer une révision gratuite du vélo")
-    page.write_text("\n".join(lines[:dropped] + lines[dropped + 1:]), encoding="utf-8")
-    return dropped + 1  # the item after it moved up to this line
+    return drop_line(project / "docs/fr/playbooks/win-back.md",
+                     "- Proposer une révision gratuite du vélo")
 
 
 def _action_step(name: str) -> dict:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_example_in_suffix_layout
+from conftest import copy_example_in_suffix_layout, drop_line
 from mkdocs_playbooks.cli.main import main
 from mkdocs_playbooks.core.rules import RULES
 
@@ -48,10 +48,7 @@ def test_sarif_carries_each_finding_at_its_file_and_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = copy_example_in_suffix_layout(tmp_path / "example")
-    page = project / "docs/playbooks/win-back.fr.md"
-    lines = page.read_text(encoding="utf-8").split("\n")
-    dropped = lines.index("- Inviter à une soirée atelier")
-    page.write_text("\n".join(lines[:dropped] + lines[dropped + 1:]), encoding="utf-8")
+    line = drop_line(project / "docs/playbooks/win-back.fr.md", "- Inviter à une soirée atelier")
     code, log = _sarif(project, capsys)
     assert code == 1
     _assert_sarif_structure(log)
@@ -62,7 +59,7 @@ def test_sarif_carries_each_finding_at_its_file_and_line(
     location = result["locations"][0]["physicalLocation"]
     # The dropped item was the list's last: the finding is at the item before it.
     assert location["artifactLocation"]["uri"] == "docs/playbooks/win-back.fr.md"
-    assert location["region"]["startLine"] == dropped
+    assert location["region"]["startLine"] == line - 1
 
 
 def test_a_clean_project_gives_a_valid_log_without_results(

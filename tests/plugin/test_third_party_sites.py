@@ -15,6 +15,7 @@ from conftest import (
     build_site,
     copy_example,
     copy_example_in_suffix_layout,
+    drop_line,
     findings,
     parity_records,
 )
@@ -50,12 +51,10 @@ def test_a_dropped_capability_in_the_suffix_layout_is_reported_at_its_line(
     tmp_path: Path,
 ) -> None:
     project = copy_example_in_suffix_layout(tmp_path / "example")
-    page = project / "docs/playbooks/win-back.fr.md"
-    lines = page.read_text(encoding="utf-8").split("\n")
-    dropped = lines.index("- Proposer une révision gratuite du vélo")
-    page.write_text("\n".join(lines[:dropped] + lines[dropped + 1:]), encoding="utf-8")
+    line = drop_line(project / "docs/playbooks/win-back.fr.md",
+                     "- Proposer une révision gratuite du vélo")
     assert [item.headline().split(":", 3)[:3] for item in findings(project)] == [
-        ["docs/playbooks/win-back.fr.md", str(dropped + 1), " PB401 capability-count"],
+        ["docs/playbooks/win-back.fr.md", str(line), " PB401 capability-count"],
     ]
 
 

@@ -203,6 +203,15 @@ def _read_page(path: str, display: str, rel: str, locale: str) -> ParsedPage:
     return parse_page(display, rel, locale, raw)
 
 
+def _keep(page: ParsedPage, pages: dict[str, ParsedPage], unreadable: list[ParsedPage]) -> None:
+    """A parsed page goes to its locale's pages; one that could not be read (a pseudo-page
+    without a path) to the problems."""
+    if page.rel_path:
+        pages[page.rel_path] = page
+    else:
+        unreadable.append(page)
+
+
 def _is_markdown(name: str) -> bool:
     return name.lower().endswith(".md")
 
@@ -241,11 +250,8 @@ def _load_suffix_layout(
         if locale == source_locale and virtual != rel:
             files.add(f"{locale}/{rel}")  # `x.en.md` may also be linked as written
         if _is_markdown(rel) and virtual not in by_locale[locale]:
-            page = _read_page(os.path.join(folder_path, rel), f"{display}/{rel}", virtual, locale)
-            if page.rel_path:
-                by_locale[locale][virtual] = page
-            else:
-                unreadable.append(page)
+            _keep(_read_page(os.path.join(folder_path, rel), f"{display}/{rel}", virtual, locale),
+                  by_locale[locale], unreadable)
     pages = {
         locale: LocalePages(locale, display, by_locale[locale],
                             suffix="" if locale == source_locale else f".{locale}")
@@ -290,11 +296,8 @@ def load_tree(
         for rel in paths:
             files.add(f"{locale}/{rel}")
             if _is_markdown(rel):
-                page = _read_page(os.path.join(folder_path, rel), f"{display}/{rel}", rel, locale)
-                if page.rel_path:
-                    pages[rel] = page
-                else:
-                    unreadable.append(page)
+                _keep(_read_page(os.path.join(folder_path, rel), f"{display}/{rel}", rel, locale),
+                      pages, unreadable)
         locale_pages[locale] = LocalePages(locale, display, pages)
     asset_paths, asset_problems = (
         _walk(root / ASSETS_FOLDER, root) if (root / ASSETS_FOLDER).is_dir() else ([], [])
