@@ -132,6 +132,7 @@ def _mkdocs_yml(locales: tuple[str, ...]) -> str:
         "docs_dir: docs\n"
         "plugins:\n"
         f"  - playbook:\n      source_locale: {SOURCE_LOCALE}\n"
+        '      playbooks: ["playbooks/*"]\n'
         "  - i18n:\n      docs_structure: folder\n      languages:\n" + languages
     )
 

@@ -177,7 +177,7 @@ def _front_matter_parity(source: ParsedPage, page: ParsedPage, scope: CheckScope
         if page.meta(key) in (None, "")
     ]
     present = {key.name for key in page.front_matter}
-    judged = scope.schema.judged_keys
+    judged = scope.schema.judged_keys | {scope.playbooks.flag}  # the flag is the source's
     found += [
         diagnostic(
             "PB204", page.path, line,
