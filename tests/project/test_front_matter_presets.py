@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PROJECT_ROOT, USER_SEEDS, findings
+from mkdocs_playbooks.cli.main import main
 
 EL_CONFIG = """\
 site_name: Experience League style
@@ -75,3 +76,18 @@ def test_the_default_preset_asks_for_this_projects_keys(tmp_path: Path) -> None:
                if item.rule == "PB203"}
     assert ("sv", "PB203", "localization key `content-id` is missing") in missing
     assert ("de", "PB203", "localization key `content-id` is missing") in missing
+
+
+@pytest.mark.parametrize(("option", "message"), [
+    ("preset: nonsense", "preset 'nonsense' is not one of experience-league, playbooks"),
+    ("role_keys: {doc_id: x}", "role_keys: 'doc_id' is not a role"),
+    ("page_keys: title", "page_keys must be a list, not 'title'"),
+])
+def test_a_bad_schema_option_is_a_configuration_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], option: str, message: str
+) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(EL_CONFIG.format(preset="playbooks").replace(
+        "      preset: playbooks\n", f"      {option}\n"), encoding="utf-8")
+    assert main(["check", "--config", str(config)]) == 2
+    assert f"mkdocs.yml: {message}" in capsys.readouterr().err
