@@ -116,3 +116,16 @@ def test_the_example_keeps_no_overrides() -> None:
     config = yaml.safe_load((EXAMPLE_SITE / "mkdocs.yml").read_text(encoding="utf-8"))
     assert "custom_dir" not in config["theme"]
     assert sorted(path.name for path in EXAMPLE_SITE.iterdir()) == ["docs", "mkdocs.yml"]
+
+
+def test_a_language_that_is_not_built_is_left_out_in_the_suffix_layout(tmp_path: Path) -> None:
+    """Its `guide.de.md` files are neither compared nor taken for English pages."""
+    project = copy_example_in_suffix_layout(tmp_path / "example")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + (
+        "        - locale: de\n          name: Deutsch\n          build: false\n"),
+        encoding="utf-8")
+    (project / "docs/notes.de.md").write_text("# Notizen\n", encoding="utf-8")
+    assert findings(project) == []
+    site = build_site(project)
+    assert not (site / "notes.de").exists() and not (site / "de").exists()

@@ -50,6 +50,7 @@ class ProjectSettings:
     glossary_dir: Path | None = None  # glossary/<locale>.yml termbases; None: no terminology
     scope: CheckScope = DEFAULT_SCOPE  # the front matter schema, which pages are playbooks
     layout: str = FOLDER_LAYOUT  # mkdocs-static-i18n's docs_structure: folder or suffix
+    unbuilt_locales: tuple[str, ...] = ()  # i18n languages with `build: false`
 
     @property
     def locale_codes(self) -> list[str]:
@@ -170,6 +171,7 @@ def settings_from(
         docs_dir=docs_dir,
         source_locale=source,
         locales=tuple(locales),
+        unbuilt_locales=tuple(code for code, _, _, build in languages if not build),
         severities=parse_severities(options.get("severity"), where),
         config_file=config_file,
         glossary_dir=root / str(options.get("glossary_dir") or DEFAULT_GLOSSARY_DIR),
@@ -207,4 +209,5 @@ def load_project_tree(
 ) -> tuple[DocsTree, list[ParsedPage]]:
     """The project's docs tree, in its layout: every locale, or only those in `locales`."""
     return load_tree(settings.root, settings.docs_dir, settings.source_locale,
-                     settings.locale_codes if locales is None else locales, settings.layout)
+                     settings.locale_codes if locales is None else locales, settings.layout,
+                     settings.unbuilt_locales)

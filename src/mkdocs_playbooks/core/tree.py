@@ -227,10 +227,11 @@ def _suffix_locale(rel: str, locales: Iterable[str]) -> tuple[str | None, str]:
 
 
 def _load_suffix_layout(
-    root: Path, docs_dir: Path, source_locale: str, locales: list[str],
+    root: Path, docs_dir: Path, source_locale: str, locales: list[str], skipped: Iterable[str],
 ) -> tuple[dict[str, LocalePages], set[str], list[ParsedPage]]:
     """Pages of every locale from one folder: ``x.md`` (or ``x.en.md``) is the source locale's,
-    ``x.fr.md`` French. Each locale's pages are known by the path without the suffix."""
+    ``x.fr.md`` French. Each locale's pages are known by the path without the suffix. Files of
+    the `skipped` locales (not built) are left out, not taken for source pages."""
     display = _display(root, docs_dir)
     by_locale: dict[str, dict[str, ParsedPage]] = {locale: {} for locale in locales}
     files: set[str] = set()
@@ -244,7 +245,9 @@ def _load_suffix_layout(
         unreadable += [_problem_page(_display(root, at), "", p) for at, p in problems]
     folder_path = str(docs_dir)
     for rel in paths:
-        locale, virtual = _suffix_locale(rel, locales)
+        locale, virtual = _suffix_locale(rel, [*locales, *skipped])
+        if locale not in by_locale and locale is not None:
+            continue  # a language that is not built
         locale = locale or source_locale
         files.add(f"{locale}/{virtual}")
         if locale == source_locale and virtual != rel:
@@ -267,8 +270,10 @@ def load_tree(
     source_locale: str,
     locales: Iterable[str],
     layout: str = FOLDER_LAYOUT,
+    skipped_locales: Iterable[str] = (),
 ) -> tuple[DocsTree, list[ParsedPage]]:
-    """Parse every Markdown page of every locale. Returns the tree and pseudo-pages that carry
+    """Parse every Markdown page of every locale (in the suffix layout, the files of the
+    `skipped_locales` are recognized and left out). Returns the tree and pseudo-pages that carry
     problems about folders (a locale folder that cannot be read), so nothing is lost silently."""
     locale_pages: dict[str, LocalePages] = {}
     files: set[str] = set()
@@ -276,7 +281,7 @@ def load_tree(
     locales = list(locales)
     if layout == SUFFIX_LAYOUT:
         locale_pages, files, unreadable = _load_suffix_layout(
-            root, docs_dir, source_locale, locales)
+            root, docs_dir, source_locale, locales, skipped_locales)
         locales = []  # read already
     for locale in locales:
         folder = docs_dir / locale
