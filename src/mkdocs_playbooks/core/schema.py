@@ -13,6 +13,7 @@ from __future__ import annotations
 import fnmatch
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from mkdocs_playbooks.core.model import ParsedPage
@@ -42,7 +43,7 @@ class FrontMatterSchema:
     def key(self, role: str) -> str:
         return self.keys[role]
 
-    @property
+    @cached_property  # asked once per translated page
     def judged_keys(self) -> frozenset[str]:
         """Keys the required-key rule or a role covers, so PB204 leaves them alone."""
         return frozenset(self.keys.values()) | frozenset(self.page_keys) | frozenset(
