@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from pathlib import Path
 
 import pytest
@@ -129,3 +130,13 @@ def test_a_language_that_is_not_built_is_left_out_in_the_suffix_layout(tmp_path:
     assert findings(project) == []
     site = build_site(project)
     assert not (site / "notes.de").exists() and not (site / "de").exists()
+
+
+def test_the_readme_lists_every_option_of_the_plugin() -> None:
+    from conftest import PROJECT_ROOT
+    from mkdocs_playbooks.plugin.plugin import PlaybookConfig
+
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("### Options"):readme.index("### Presets")]
+    listed = re.findall(r"^\| `(\w+)` \|", table, flags=re.MULTILINE)
+    assert sorted(listed) == sorted(name for name, _ in PlaybookConfig._schema)
