@@ -13,6 +13,7 @@ import yaml
 
 from conftest import (
     EXAMPLE_SITE,
+    PROJECT_ROOT,
     build_site,
     copy_example,
     copy_example_in_suffix_layout,
@@ -20,6 +21,7 @@ from conftest import (
     findings,
     parity_records,
 )
+from mkdocs_playbooks.plugin.plugin import PlaybookConfig
 
 FR_PLAYBOOK = "fr/playbooks/win-back/index.html"
 ROOT_INDEX = "search/search_index.json"
@@ -133,9 +135,6 @@ def test_a_language_that_is_not_built_is_left_out_in_the_suffix_layout(tmp_path:
 
 
 def test_the_readme_lists_every_option_of_the_plugin() -> None:
-    from conftest import PROJECT_ROOT
-    from mkdocs_playbooks.plugin.plugin import PlaybookConfig
-
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
     table = readme[readme.index("### Options"):readme.index("### Presets")]
     listed = re.findall(r"^\| `(\w+)` \|", table, flags=re.MULTILINE)
