@@ -15,3 +15,20 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install --quiet -e '.[test]'
   touch "$stamp"
 fi
+# The framework diagram's PNG draws every script in Noto (diagram/fonts.py) and shapes Arabic
+# and Hebrew with Pillow's libraqm, which loads libfribidi. Installed here when missing and
+# running as root; otherwise say so: the build then warns about each character it cannot draw.
+if [ ! -f /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc ] || \
+   [ ! -f /usr/share/fonts/truetype/noto/NotoSansArabic-Regular.ttf ] || \
+   ! ldconfig -p 2>/dev/null | grep -q libfribidi.so.0; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing Debian's Noto fonts and fribidi for the diagrams' PNG"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      fonts-noto-core fonts-noto-cjk libfribidi0 >/dev/null
+  else
+    echo "setup: Noto fonts or libfribidi missing: PNG diagrams of pages in Chinese, Japanese," \
+      "Korean, Arabic, Hebrew, … cannot be drawn. Install them (Debian: sudo apt-get install" \
+      "fonts-noto-core fonts-noto-cjk libfribidi0), or put Noto Sans fonts in a folder named" \
+      "by PLAYBOOK_FONT_DIRS; until then the build warns about each character it cannot draw."
+  fi
+fi

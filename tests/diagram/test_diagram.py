@@ -281,7 +281,8 @@ def test_the_diagram_is_an_image_with_title_and_description_in_the_pages_languag
 def test_inline_text_is_real_text_in_the_page_font():
     svg = render_svg(layout_diagram(real_page("sv")), id_prefix="t")
     assert "<path" not in svg  # no outlines: every word is a <text> element
-    assert "var(--md-text-font-family" in svg and "var(--md-default-fg-color" in svg
+    assert "var(--md-text-font," in svg and "var(--md-default-fg-color" in svg
+    assert "Noto Sans" in svg  # then the families the PNG draws other scripts in
     assert "Produktkataloghantering" in svg
 
 

@@ -12,17 +12,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs_playbooks.core.atomic_write import write_file_atomically
+from mkdocs_playbooks.diagram.fonts import font_faces
 from mkdocs_playbooks.diagram.layout import DiagramLayout
 
 CACHE_FOLDER = Path(".cache") / "playbook" / "diagrams"
-RENDERER_VERSION = "png-1"
+RENDERER_VERSION = "png-2"
 """Change this when the PNG renderer draws differently, to retire every cached file."""
 
 
 def cached_png(layout: DiagramLayout, cache_root: Path,
                render: Callable[[DiagramLayout], bytes]) -> Path:
     """The cached PNG file of `layout`, rendered with `render` the first time it is asked for."""
-    key = hashlib.sha256(f"{RENDERER_VERSION}\n{layout!r}".encode()).hexdigest()
+    # The fonts found on this machine are part of the key: installing one redraws the PNG.
+    fonts = [font_faces(layout.locale, bold) for bold in (False, True)]
+    key = hashlib.sha256(f"{RENDERER_VERSION}\n{fonts!r}\n{layout!r}".encode()).hexdigest()
     path = cache_root / CACHE_FOLDER / f"{key}.png"
     if not path.is_file():
         write_file_atomically(path, render(layout), replace=True)

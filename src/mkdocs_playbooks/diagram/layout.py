@@ -3,7 +3,9 @@ coordinates, computed once so the SVG and PNG writers draw exactly the same pict
 
 One lane per stage in source order (a chevron header, then its capabilities), the goals in a
 band below. Text is wrapped by its estimated width (:mod:`diagram.text_width`), boxes grow to
-fit their lines, and the same page always gives the same numbers.
+fit their lines, and the same page always gives the same numbers. In a right-to-left language
+(Arabic, Hebrew, …) the whole picture is mirrored: the first stage on the right, chevrons
+pointing left, text starting at each box's right edge.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TypeVar
 
 from mkdocs_playbooks.core.framework_ref import DIAGRAM_SUFFIXES
@@ -33,6 +35,10 @@ SHAPE_CHEVRON = "chevron"  # a header pointing to the next stage
 SHAPE_CHEVRON_FIRST = "chevron-first"  # the first stage's header: a flat left edge
 
 T = TypeVar("T")
+
+RTL_LANGUAGES = frozenset({"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ps", "sd", "ug", "ur",
+                           "yi"})
+"""Languages written right to left (their base code: ``ar`` also stands for ``ar-EG``)."""
 
 _ASCENT_SHARE = 0.35  # a baseline this far below a line's middle centres mixed-case text
 
@@ -65,7 +71,8 @@ NARROW = DiagramGeometry(name="narrow", width=360, max_columns=1)
 
 @dataclass(frozen=True)
 class TextLine:
-    """One line of text: `x` is where it starts, or its centre when `centred`."""
+    """One line of text: `x` is where it starts (its right end when `rtl`), or its centre
+    when `centred`."""
 
     text: str
     x: float
@@ -74,10 +81,13 @@ class TextLine:
     bold: bool
     centred: bool
     width: float  # estimated, an upper bound of the drawn width
+    rtl: bool = False
 
     @property
     def left(self) -> float:
-        return self.x - self.width / 2 if self.centred else self.x
+        if self.centred:
+            return self.x - self.width / 2
+        return self.x - self.width if self.rtl else self.x
 
     @property
     def right(self) -> float:
@@ -100,9 +110,11 @@ class Box:
     shape: str = SHAPE_RECT
     inset: float = 0
     notch: float = 0  # how deep a chevron's point (and notch) is
+    mirrored: bool = False  # right to left: a chevron points left
 
     def outline(self) -> tuple[tuple[float, float], ...]:
-        """The corners of the box's shape, clockwise from the top left."""
+        """The corners of the box's shape, clockwise from the top left (counter-clockwise
+        when mirrored)."""
         left, top, right, bottom = self.x, self.y, self.x + self.width, self.y + self.height
         middle = top + self.height / 2
         if self.shape == SHAPE_RECT:
@@ -110,7 +122,10 @@ class Box:
         point = ((right - self.notch, top), (right, middle), (right - self.notch, bottom))
         tail = ((left, bottom),) if self.shape == SHAPE_CHEVRON_FIRST else (
             (left, bottom), (left + self.notch, middle))
-        return tuple((_round(x), _round(y)) for x, y in ((left, top), *point, *tail))
+        corners = ((left, top), *point, *tail)
+        if self.mirrored:
+            corners = tuple((left + right - x, y) for x, y in corners)
+        return tuple((_round(x), _round(y)) for x, y in corners)
 
 
 @dataclass(frozen=True)
@@ -125,6 +140,7 @@ class DiagramLayout:
     description: str
     locale: str
     boxes: tuple[Box, ...]
+    rtl: bool = False  # mirrored, for a right-to-left language
 
 
 _LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\([^)]*\)|\[[^\]]*\])")
@@ -141,6 +157,18 @@ def plain_text(markdown: str) -> str:
     text = _EMPHASIS.sub(r"\2", text)
     text = _ESCAPE.sub(r"\1", text)
     return " ".join(html.unescape(text).split())
+
+
+def is_rtl(locale: str) -> bool:
+    """Whether `locale` is written right to left."""
+    return locale.replace("_", "-").split("-")[0].lower() in RTL_LANGUAGES
+
+
+def _mirrored(box: Box, width: float) -> Box:
+    """`box` seen in a mirror down the middle of a diagram `width` wide: it starts from the
+    right, and its lines start at their right end."""
+    lines = tuple(replace(line, x=_round(width - line.x), rtl=True) for line in box.lines)
+    return replace(box, x=_round(width - box.x - box.width), lines=lines, mirrored=True)
 
 
 def diagram_title(page: ParsedPage) -> str:
@@ -230,6 +258,7 @@ def layout_diagram(page: ParsedPage, geometry: DiagramGeometry = WIDE, *,
     goals = page.goals
     if goals is not None and goals.capabilities.items:
         y = _goals_band(boxes, setter, goals, y, lane_width, columns) + geometry.gap
+    rtl = is_rtl(page.locale)
     return DiagramLayout(
         geometry=geometry.name,
         width=geometry.width,
@@ -237,7 +266,8 @@ def layout_diagram(page: ParsedPage, geometry: DiagramGeometry = WIDE, *,
         title=title,
         description=diagram_description(page),
         locale=page.locale,
-        boxes=tuple(boxes),
+        boxes=tuple(_mirrored(box, geometry.width) for box in boxes) if rtl else tuple(boxes),
+        rtl=rtl,
     )
 
 

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
+from mkdocs_playbooks.diagram.fonts import css_font_stack
 from mkdocs_playbooks.diagram.layout import SHAPE_RECT, Box, DiagramLayout, TextLine
 from mkdocs_playbooks.diagram.palette import ACCENT, CORNER_RADIUS, PAINT, STROKE_WIDTH, SURFACE
 
-FONT_FAMILY = "Roboto, 'Liberation Sans', Arial, Helvetica, sans-serif"
-"""Fonts whose widths :mod:`diagram.text_width` bounds (DejaVu Sans is the usual sans-serif)."""
 
 FIGURE_CLASS = "pbd-figure"
 NARROW_BELOW = 560
@@ -25,10 +24,11 @@ def _number(value: float) -> str:
     return "0" if text == "-0" else text
 
 
-def _style() -> str:
-    """The stylesheet inside each SVG: theme colours, link feedback and the wide/narrow switch."""
+def _style(locale: str) -> str:
+    """The stylesheet inside each SVG: theme colours, link feedback and the wide/narrow switch.
+    Text is set in the theme's font, then in the fonts the PNG uses for the other scripts."""
     rules = [
-        f".pbd text{{font-family:var(--md-text-font-family,{FONT_FAMILY})}}",
+        f".pbd text{{font-family:var(--md-text-font,Roboto),{css_font_stack(locale)}}}",
         f".pbd a:hover .pbd-shape,.pbd a:focus .pbd-shape{{stroke:{ACCENT.css};stroke-width:2}}",
         ".pbd a:hover text{text-decoration:underline}",
     ]
@@ -110,16 +110,18 @@ def render_svg(layout: DiagramLayout, *, id_prefix: str, link_prefix: str = "",
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
     head = '<?xml version="1.0" encoding="UTF-8"?>\n' if standalone else ""
     # A file viewed on its own gets the light page behind it; inline, the page shows through.
+    # Right to left, a line's `start` anchor is its right end and the browser orders it so.
+    direction = ' direction="rtl"' if layout.rtl else ""
     background = f'<rect width="100%" height="100%" fill="{SURFACE.light}"/>' if standalone else ""
     return (
         f'{head}<svg xmlns="http://www.w3.org/2000/svg" class="pbd pbd--{layout.geometry}"'
         f' viewBox="0 0 {width} {height}" width="{width}" height="{height}"'
         f' role="img" aria-labelledby="{title_id}" aria-describedby="{desc_id}"'
         f" lang={quoteattr(layout.locale)} xml:lang={quoteattr(layout.locale)}"
-        f' font-family="{FONT_FAMILY}">'
+        f' font-family="{css_font_stack(layout.locale)}"{direction}>'
         f'<title id="{title_id}">{escape(layout.title)}</title>'
         f'<desc id="{desc_id}">{escape(layout.description)}</desc>'
-        f"<style>{_style()}</style>{background}"
+        f"<style>{_style(layout.locale)}</style>{background}"
         + "".join(_box(box, link_prefix) for box in layout.boxes)
         + "</svg>\n"
     )

@@ -5,17 +5,40 @@ German compound, say) is broken after one of its own hyphens or at a syllable bo
 the language's hyphenation dictionary, with a hyphen added, and only when neither exists,
 between two letters. The added hyphen is U+2010 HYPHEN, which looks like the word's own
 hyphen-minus but tells the two apart when the text is copied or checked.
+
+Chinese and Japanese are written without spaces: a word holding their characters is cut where
+the Unicode line-breaking algorithm (UAX #14, by ``uniseg``) allows a break, tightened by the
+kinsoku rules of Japanese typesetting, which Chinese follows too: no line starts with closing
+punctuation, an iteration mark, the long-vowel mark or a small kana, and none ends with an
+opening bracket. Korean is written with spaces and, as Korean typesetting prefers, breaks
+only between its words (``word-break: keep-all`` in CSS terms) unless a word is wider than
+the whole line.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
+
+from uniseg.linebreak import line_break, line_break_units
 
 from mkdocs_playbooks.diagram.syllables import syllable_breaks
 from mkdocs_playbooks.diagram.text_width import text_width
 
 HYPHEN = "-"
 ADDED_HYPHEN = "\u2010"
+
+NO_LINE_START = frozenset(
+    ")]}»›’”‼⁇⁈⁉,.:;?!%‰℃°"  # closing and trailing Latin punctuation
+    "）〕］｝〉》」』】〙〗〟｠、。，．・：；？！％｣､｡"  # the same, full and half width
+    "ゝゞヽヾ々〻ー〜～゠‐–"  # iteration marks, the long-vowel mark, dashes that bind back
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｯｬｭｮ"  # small kana
+)
+"""Characters a line of Chinese or Japanese must not start with (kinsoku, line-start rule)."""
+NO_LINE_END = frozenset("([{«‹‘“（〔［｛〈《「『【〘〖〝｟｢＄￥￡")
+"""Characters a line of Chinese or Japanese must not end with (kinsoku, line-end rule)."""
+
+_UNSPACED_CLASSES = frozenset({"ID", "CJ"})  # ideographs and kana (UAX #14 classes)
 
 
 def _break_points(word: str, locale: str) -> list[int]:
@@ -61,6 +84,36 @@ def split_word(word: str, max_width: float, size: float, bold: bool, locale: str
     return [*pieces, rest] if rest else pieces
 
 
+def _breaks_inside(word: str) -> bool:
+    """Whether `word` holds Chinese or Japanese characters, between which lines may break."""
+    return any(str(line_break(char)) in _UNSPACED_CLASSES for char in word)
+
+
+def _kinsoku_units(word: str) -> list[str]:
+    """The pieces of `word` between which a line may break: UAX #14's opportunities, less
+    those that would start a line with a `NO_LINE_START` character or end one with a
+    `NO_LINE_END` character."""
+    units: list[str] = []
+    glue = False  # the last unit ends with an opening bracket: the next one joins it
+    for unit in line_break_units(word):
+        if units and (glue or unit[0] in NO_LINE_START):
+            units[-1] += unit
+        else:
+            units.append(unit)
+        glue = unit.rstrip()[-1:] in NO_LINE_END
+    return units
+
+
+def _pieces(text: str, locale: str) -> Iterator[tuple[str, bool]]:
+    """The pieces lines are filled with, each with whether a space goes before it."""
+    for word in text.split():
+        if _breaks_inside(word):
+            for index, unit in enumerate(_kinsoku_units(word)):
+                yield unit, index == 0
+        else:
+            yield word, True
+
+
 def _takes_hyphen(char: str) -> bool:
     """Whether a word broken after `char` gets a hyphen: not in scripts written without spaces
     between words (Chinese, Japanese), whose lines break between any two characters."""
@@ -75,6 +128,8 @@ def _hard_break(word: str, max_width: float, size: float, bold: bool) -> int:
         _piece(word, end + 1) if _takes_hyphen(word[end]) else word[: end + 1], size, bold=bold
     ) <= max_width:
         end += 1
+    while 1 < end and (word[end] in NO_LINE_START or word[end - 1] in NO_LINE_END):
+        end -= 1  # kinsoku: give the next line a character it may start with
     return end
 
 
@@ -83,18 +138,19 @@ def wrap_text(text: str, max_width: float, size: float, *, bold: bool = False,
     """Lines of `text` (whitespace collapsed), each at most `max_width` wide when set in `size`."""
     lines: list[str] = []
     current = ""
-    for word in text.split():
-        candidate = f"{current} {word}" if current else word
+    for word, spaced in _pieces(text, locale):
+        joint = " " if spaced and current else ""
+        candidate = current + joint + word
         if text_width(candidate, size, bold=bold) <= max_width:
             current = candidate
             continue
         if current:
             if text_width(word, size, bold=bold) > max_width:
                 # The word has to be broken anyway: start it on this line if a syllable fits.
-                room = max_width - text_width(current + " ", size, bold=bold)
+                room = max_width - text_width(current + joint, size, bold=bold)
                 end = _last_break(word, room, size, bold, locale)
                 if end is not None:
-                    current += " " + _piece(word, end)
+                    current += joint + _piece(word, end)
                     word = word[end:]
             lines.append(current)
         pieces = split_word(word, max_width, size, bold, locale)

@@ -24,7 +24,7 @@ from mkdocs_playbooks.core.tree import DocsTree
 from mkdocs_playbooks.diagram.cache import cached_png
 from mkdocs_playbooks.diagram.html import diagram_figure, replace_framework_images
 from mkdocs_playbooks.diagram.layout import WIDE, DiagramLayout, layout_diagram
-from mkdocs_playbooks.diagram.png import render_png
+from mkdocs_playbooks.diagram.png import drawing_problems, render_png
 from mkdocs_playbooks.diagram.svg import render_svg
 from mkdocs_playbooks.diagram.syllables import remembered_in
 from mkdocs_playbooks.plugin.i18n_files import locale_rel_path
@@ -98,6 +98,8 @@ def _publish(files: Files, config: MkDocsConfig, project_root: Path, page: Parse
     dest_uri = prefix + uri
     src_uri = f"{locale_folder}/{uri}" if locale_folder else uri
     if uri.endswith(".png"):
+        for problem in drawing_problems(layout):
+            log.warning(f"{page.path}: {dest_uri}: {problem}")
         png = cached_png(layout, project_root, render_png)
         generated = File.generated(config, src_uri, abs_src_path=str(png))
     else:
