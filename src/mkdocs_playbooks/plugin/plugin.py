@@ -161,6 +161,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """The reader templates and assets, from the package: no ``custom_dir`` needed."""
         if self.config.enabled:
             config.theme.dirs[:] = with_reader_theme(config.theme.dirs, config.theme.custom_dir)
+            if config.theme.name == "material" and "language" in config.theme:
+                config.theme["language"] = material_language(config.theme["language"],
+                                                             config.theme.dirs)
         return config
 
     # Priority 100: report before anything else in the first (source language) pass.
@@ -363,6 +366,20 @@ def with_reader_theme(dirs: list[str], custom_dir: str | None) -> list[str]:
     ours = str(THEME_DIR)
     first = [custom_dir] if custom_dir and custom_dir in dirs else []
     return [*first, ours, *(folder for folder in dirs if folder not in (ours, custom_dir))]
+
+
+def material_language(locale: str, theme_dirs: list[str]) -> str:
+    """The language material has strings for that fits `locale` best: mkdocs-static-i18n sets
+    the locale itself (``zh-Hans``, ``pt_BR``), and material fails on one it lacks. Tried:
+    the locale, with a hyphen, the script-less Chinese ``zh`` for ``zh-Hans``, the bare
+    language, then English. Its strings also give the page's direction (``rtl`` for ``ar``)."""
+    hyphenated = locale.replace("_", "-")
+    base = hyphenated.split("-")[0]
+    for candidate in dict.fromkeys([locale, hyphenated, base, "en"]):
+        if any((Path(folder) / "partials" / "languages" / f"{candidate}.html").is_file()
+               for folder in theme_dirs):
+            return candidate
+    return locale
 
 
 def _escaping_docs(files: Files, docs_dir: Path, root: Path) -> list[File]:

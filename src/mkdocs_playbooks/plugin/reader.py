@@ -22,6 +22,7 @@ from mkdocs.utils import get_relative_url
 from mkdocs_playbooks.plugin.i18n_files import locale_prefix, locale_rel_path
 from mkdocs_playbooks.reader.notices import Notice, page_notices
 from mkdocs_playbooks.reader.status_page import status_page_markdown
+from mkdocs_playbooks.reader.text import fallback_language
 from mkdocs_playbooks.status.report import StatusReport
 
 STATUS_PAGE = "translation-status.md"
@@ -119,11 +120,17 @@ class ReaderSite:
     def page_context(self, page: Page, current: str) -> dict:
         """Template variables for the reader theme's main.html."""
         file_locale = getattr(page.file, "locale", current)
+        rel_path = locale_rel_path(page.file)
+        # A fallback page shows the source's text, and the status page of a locale without
+        # strings of its own is in English: say which language the content is in.
+        if rel_path == STATUS_PAGE:
+            content_lang = fallback_language(current, "status_page", "title")
+        else:
+            content_lang = file_locale if file_locale != current else None
         return {
             "playbook_notices": self.notices(page, current),
-            "playbook_alternates": self.alternates(locale_rel_path(page.file)),
-            # A fallback page shows the source's text: say which language it is in.
-            "playbook_content_lang": _hreflang(file_locale) if file_locale != current else None,
+            "playbook_alternates": self.alternates(rel_path),
+            "playbook_content_lang": _hreflang(content_lang) if content_lang else None,
         }
 
     @cached_property  # the same for every language pass's sitemap.xml

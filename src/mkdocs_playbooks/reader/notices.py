@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mkdocs_playbooks.reader.text import reader_text
+from mkdocs_playbooks.reader.text import fallback_language, reader_text
 from mkdocs_playbooks.status.report import PageState, PageStatus
 
 
@@ -25,6 +25,7 @@ class Notice:
     text: str
     link_text: str
     link_url: str  # site-relative, e.g. "playbooks/commerce-strategy/"
+    lang: str | None = None  # the strings' language when the locale has none of its own
 
 
 _ADMONITION = {
@@ -44,6 +45,7 @@ def _notice(kind: str, locale: str, link_url: str) -> Notice:
         text=reader_text(locale, "notices", key, "text"),
         link_text=reader_text(locale, "notices", key, "link"),
         link_url=link_url,
+        lang=fallback_language(locale, "notices", key, "title"),
     )
 
 
