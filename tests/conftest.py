@@ -25,6 +25,9 @@ USER_SEEDS = Path(os.environ.get("PLAYBOOK_USER_SEEDS") or PROJECT_ROOT.parent /
 beside the checkout (or where PLAYBOOK_USER_SEEDS says); tests that read them skip when they are
 absent. Never copied in here."""
 PROJECT_PARTS = ("mkdocs.yml", "docs", "assets", "glossary")
+SCRIPTS_FIXTURE = PROJECT_ROOT / "tests" / "fixtures" / "scripts"
+"""A small site of our own in seven scripts (ja, zh-Hans, ko, ar, he, el, ru; English source)."""
+SCRIPT_LOCALES = ("ja", "zh-Hans", "ko", "ar", "he", "el", "ru")
 TWO_LOCALE_CONFIG = """\
 site_name: Two locales
 plugins:
@@ -69,6 +72,14 @@ def project(tmp_path: Path) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real site, built once per test session from an untouched copy of the project."""
     project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    return build_site(project)
+
+
+@pytest.fixture(scope="session")
+def scripts_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seven-script sample site, built strict once per test session from a copy."""
+    project = tmp_path_factory.mktemp("scripts") / "project"
+    shutil.copytree(SCRIPTS_FIXTURE, project)
     return build_site(project)
 
 

@@ -6,6 +6,7 @@ installed at /usr/bin/chromium (CI installs it with apt-get).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 from collections.abc import Iterator
@@ -48,7 +49,17 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(built_site: Path) -> Iterator[str]:
     """The root URL (with a trailing slash) of the real built site, served on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def scripts_site_url(scripts_site: Path) -> Iterator[str]:
+    """The root URL of the seven-script sample site (tests/fixtures/scripts), served the same way."""
+    yield from _serve(scripts_site)
+
+
+def _serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -82,7 +93,16 @@ def browser() -> Iterator[object]:
 def page(browser, site_url: str) -> Iterator[object]:
     """A fresh page in a fresh context (no cookies, storage or cache shared between tests) that
     reaches only the local site: web fonts and the absolute hreflang URLs are not fetched."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    with open_page(browser, site_url) as fresh:
+        yield fresh
+
+
+@contextlib.contextmanager
+def open_page(browser, site_url: str, *, color_scheme: str = "light") -> Iterator[object]:
+    """A page as the `page` fixture gives it, for the site at `site_url`, in a light or dark
+    preferred colour scheme (which material's palette follows)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  color_scheme=color_scheme)
     context.route(
         "**/*",
         lambda route: (

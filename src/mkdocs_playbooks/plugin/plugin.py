@@ -51,7 +51,11 @@ from mkdocs_playbooks.plugin.log import log
 from mkdocs_playbooks.plugin.reader import ReaderSite
 from mkdocs_playbooks.project.check import check_project
 from mkdocs_playbooks.reader import THEME_DIR
-from mkdocs_playbooks.reader.search_index import INDEX_PATH, locale_search_index
+from mkdocs_playbooks.reader.search_index import (
+    INDEX_PATH,
+    SearchLanguage,
+    locale_search_index,
+)
 from mkdocs_playbooks.status.git_history import open_repository
 from mkdocs_playbooks.status.render import locale_summary_line
 from mkdocs_playbooks.status.report import compute_status
@@ -314,7 +318,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self._searches_per_locale(config) and (site / INDEX_PATH).is_file():
             outputs[INDEX_PATH] = locale_search_index(
                 (site / INDEX_PATH).read_text(encoding="utf-8"), prefix=prefix,
-                lunr_language=_theme_search_language(self._env or config.theme.get_env(), config))
+                language=_search_language(self._env or config.theme.get_env(), config,
+                                          I18nState(config).current or "en"))
         return outputs
 
     # Between the search plugin (0), which has just written this language pass's index at the
@@ -392,8 +397,21 @@ def _escaping_docs(files: Files, docs_dir: Path, root: Path) -> list[File]:
     ]
 
 
-def _theme_search_language(env: Environment, config: MkDocsConfig) -> str:
-    """The lunr.js language material's partials give the theme language of this pass (i18n sets
-    it per locale): ``sv`` for Swedish, ``en`` for a language lunr.js cannot stem."""
+def _search_language(env: Environment, config: MkDocsConfig, locale: str) -> SearchLanguage:
+    """How lunr.js should read `locale`: the lunr.js language and separator material's
+    partials give the theme language of this pass (i18n sets it per locale), or, where they
+    name English for another language, that language's own lunr.js support when material
+    ships it (Korean, Greek, Arabic, Hebrew: lunr.ko, …). Not Chinese: lunr.zh needs Node."""
     language = env.get_template("partials/language.html", None, {"config": config})
-    return str(language.module.t("search.config.lang"))  # type: ignore[attr-defined]
+    translate = language.module.t  # type: ignore[attr-defined]
+    lunr = str(translate("search.config.lang"))
+    base = locale.replace("_", "-").split("-")[0].lower()
+    if lunr == "en" and base not in ("en", "zh") and _theme_has_lunr(config.theme.dirs, base):
+        lunr = base
+    return SearchLanguage(locale, lunr, str(translate("search.config.separator")) or None)
+
+
+def _theme_has_lunr(theme_dirs: list[str], language: str) -> bool:
+    """Whether the theme (material) ships lunr.js support for `language`."""
+    name = Path("assets", "javascripts", "lunr", "min", f"lunr.{language}.min.js")
+    return any((Path(folder) / name).is_file() for folder in theme_dirs)
