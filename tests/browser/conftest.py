@@ -54,7 +54,7 @@ def site_url(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="session")
 def scripts_site_url(scripts_site: Path) -> Iterator[str]:
-    """The root URL of the seven-script sample site (tests/fixtures/scripts), served the same way."""
+    """The root URL of the seven-script sample site (tests/fixtures/scripts), served alike."""
     yield from _serve(scripts_site)
 
 

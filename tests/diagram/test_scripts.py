@@ -14,7 +14,7 @@ from bidi import get_display
 from fontTools.ttLib import TTFont
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from PIL import Image
+from PIL import Image, ImageFont
 
 from conftest import SCRIPT_LOCALES, SCRIPTS_FIXTURE
 from mkdocs_playbooks.core.model import ParsedPage
@@ -28,19 +28,27 @@ from mkdocs_playbooks.diagram.layout import (
     DiagramLayout,
     layout_diagram,
 )
-from mkdocs_playbooks.diagram.png import drawing_problems, line_runs, render_png
+from mkdocs_playbooks.diagram.png import drawing_problems, drawn_width, line_runs, render_png
+from mkdocs_playbooks.diagram.text_width import text_width
 from mkdocs_playbooks.diagram.wrap import wrap_text
 
 PLAYBOOK = "playbooks/launch.md"
 CJK = ("ja", "zh-Hans")
 # Written out here rather than taken from diagram.wrap, so the test does not check the rule
 # against itself: what Japanese typesetting forbids at the start and at the end of a line.
-FORBIDDEN_AT_START = set("）」』】〕〉》］｝、。，．・：；？！ー々ゝゞぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
+FORBIDDEN_AT_START = set("）」』】〕〉》］｝、。，．・：；？！ー々ゝゞ"
+                         "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ")
 FORBIDDEN_AT_END = set("（「『【〔〈《［｛")
 # The Noto face each language's own letters must be drawn in.
 EXPECTED_FACE = {"ja": "Noto Sans CJK JP", "zh-Hans": "Noto Sans CJK SC",
                  "ko": "Noto Sans CJK KR", "ar": "Noto Sans Arabic", "he": "Noto Sans Hebrew",
                  "el": "Roboto", "ru": "Roboto"}
+
+
+BROWSER_FONTS = [f"/usr/share/fonts/truetype/{name}" for name in (
+    "noto/NotoSans-Regular.ttf", "noto/NotoSansHebrew-Regular.ttf",
+    "liberation/LiberationSans-Regular.ttf", "dejavu/DejaVuSans.ttf")]
+"""Regular faces a browser may set the inline SVG's text in, when Roboto is not there."""
 
 
 def fixture_page(locale: str) -> ParsedPage:
@@ -82,6 +90,25 @@ def test_every_drawn_character_is_in_the_font_that_draws_it(locale):
                     if face.family == EXPECTED_FACE[locale]:
                         own_letters += sum(char.isalpha() for char in text)
     assert own_letters > 100, f"the {locale} text is not drawn in {EXPECTED_FACE[locale]}"
+
+
+@pytest.mark.parametrize("locale", SCRIPT_LOCALES)
+def test_every_line_fits_its_estimated_width_as_drawn(locale):
+    """text_width() is an upper bound in every script: as the PNG draws it (shaped, in the
+    fonts chosen) and in each single font a browser may use that has all its characters."""
+    browser_fonts = [ImageFont.truetype(path, 100) for path in BROWSER_FONTS if Path(path).exists()]
+    assert browser_fonts
+    checked = 0
+    for layout in all_layouts(locale):
+        for box in layout.boxes:
+            for line in box.lines:
+                assert drawn_width(line, locale, layout.rtl) <= line.width + 0.01, line.text
+                for font, path in zip(browser_fonts, BROWSER_FONTS, strict=False):
+                    if not line.bold and all(ord(char) in cmap_of(path, 0) for char in line.text):
+                        checked += 1
+                        assert font.getlength(line.text) <= text_width(
+                            line.text, 100) + 0.01, (path, line.text)
+    assert checked or locale in CJK + ("ko", "ar")
 
 
 @pytest.mark.parametrize("locale", SCRIPT_LOCALES)
@@ -129,7 +156,7 @@ def test_kinsoku_keeps_closing_punctuation_and_small_kana_off_a_lines_start():
 def test_korean_breaks_between_words():
     lines = wrap_text("장바구니와 결제 절차를 확인하기", 90, 14, locale="ko")
     assert len(lines) > 1
-    assert " ".join(lines).split() == "장바구니와 결제 절차를 확인하기".split()
+    assert " ".join(lines).split() == ["장바구니와", "결제", "절차를", "확인하기"]
 
 
 @pytest.mark.parametrize("locale", ["ar", "he"])

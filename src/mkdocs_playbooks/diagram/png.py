@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import math
+from dataclasses import dataclass
 from functools import cache
 
 from PIL import Image, ImageDraw, ImageFont, features
@@ -61,24 +62,47 @@ def line_runs(line: TextLine, locale: str, rtl: bool) -> list[tuple[str, FontFac
     return [(text, face, level % 2 == 1) for text, face, level in ordered]
 
 
-def _draw_line(draw: ImageDraw.ImageDraw, line: TextLine, locale: str, rtl: bool, scale: int,
-               colour: str) -> None:
-    size = line.size * scale
+@dataclass(frozen=True)
+class _Run:
+    """One run of a line as the PNG draws it: `direction` and `language` for libraqm."""
+
+    text: str
+    font: ImageFont.FreeTypeFont
+    direction: str | None
+    language: str | None
+    width: float
+
+
+def _shaped_runs(line: TextLine, locale: str, rtl: bool, size: float) -> list[_Run]:
+    """`line`'s runs, left to right, each with its font and width."""
     runs = []
     for text, face, backwards in line_runs(line, locale, rtl):
         font = _font(face, size)
         if shapes_text():
-            options = {"direction": "rtl" if backwards else "ltr", "language": locale}
+            direction, language = ("rtl" if backwards else "ltr"), locale
         else:  # no shaping: at least the letters come in reading order
-            text, options = (text[::-1] if backwards else text), {}
-        runs.append((text, font, options, font.getlength(text, **options)))
-    total = sum(width for *_, width in runs)
+            text, direction, language = (text[::-1] if backwards else text), None, None
+        width = font.getlength(text, direction=direction, language=language)
+        runs.append(_Run(text, font, direction, language, width))
+    return runs
+
+
+def drawn_width(line: TextLine, locale: str, rtl: bool) -> float:
+    """How wide the PNG draws `line`, in layout units."""
+    scale = 10  # measured large, so rounding to whole pixels does not count
+    return sum(run.width for run in _shaped_runs(line, locale, rtl, line.size * scale)) / scale
+
+
+def _draw_line(draw: ImageDraw.ImageDraw, line: TextLine, locale: str, rtl: bool, scale: int,
+               colour: str) -> None:
+    runs = _shaped_runs(line, locale, rtl, line.size * scale)
+    total = sum(run.width for run in runs)
     x = line.x * scale
     left = x - total / 2 if line.centred else x - total if rtl else x
-    for text, font, options, width in runs:
-        draw.text((left, line.baseline * scale), text, font=font, fill=colour, anchor="ls",
-                  **options)
-        left += width
+    for run in runs:
+        draw.text((left, line.baseline * scale), run.text, font=run.font, fill=colour,
+                  anchor="ls", direction=run.direction, language=run.language)
+        left += run.width
 
 
 def drawing_problems(layout: DiagramLayout) -> list[str]:

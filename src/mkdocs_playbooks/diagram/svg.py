@@ -13,7 +13,6 @@ from mkdocs_playbooks.diagram.fonts import css_font_stack
 from mkdocs_playbooks.diagram.layout import SHAPE_RECT, Box, DiagramLayout, TextLine
 from mkdocs_playbooks.diagram.palette import ACCENT, CORNER_RADIUS, PAINT, STROKE_WIDTH, SURFACE
 
-
 FIGURE_CLASS = "pbd-figure"
 NARROW_BELOW = 560
 """A figure narrower than this (CSS pixels) shows the stacked layout instead of the wide one."""

@@ -4,13 +4,17 @@ The widths below are upper bounds, in thousandths of an em: for each character, 
 advance among Roboto (the theme's font and the one the PNG is drawn with), Liberation Sans
 (Arial's metrics, the usual fallback) and DejaVu Sans (the widest common fallback), rounded
 up to 25. A line that fits by this estimate fits in any of those fonts; the diagram tests check
-the table against every one of these fonts they can find.
+the table against every one of these fonts they can find. Greek, Cyrillic, Hebrew and Arabic
+letters come from ``script_widths.json`` (measured the same way, with Noto Sans and the Noto
+fonts of those scripts too, by ``scripts/measure_script_widths.py``).
 """
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from functools import cache
+from importlib import resources
 
 _REGULAR = {
     275: "'",
@@ -89,10 +93,20 @@ _WIDTHS = {False: _by_character(_REGULAR), True: _by_character(_BOLD)}
 
 
 @cache
+def _script_widths() -> dict[bool, dict[str, int]]:
+    text = resources.files(__package__).joinpath("script_widths.json").read_text("utf-8")
+    table = json.loads(text)
+    return {False: table["regular"], True: table["bold"]}
+
+
+@cache
 def _char_width(char: str, bold: bool) -> int:
     widths = _WIDTHS[bold]
     if char in widths:
         return widths[char]
+    scripts = _script_widths()[bold]
+    if char in scripts:
+        return scripts[char]
     category = unicodedata.category(char)
     if category in ("Mn", "Me", "Cf"):
         return 0  # combining marks and format characters take no room of their own

@@ -32,7 +32,8 @@ NO_LINE_START = frozenset(
     ")]}»›’”‼⁇⁈⁉,.:;?!%‰℃°"  # closing and trailing Latin punctuation
     "）〕］｝〉》」』】〙〗〟｠、。，．・：；？！％｣､｡"  # the same, full and half width
     "ゝゞヽヾ々〻ー〜～゠‐–"  # iteration marks, the long-vowel mark, dashes that bind back
-    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｯｬｭｮ"  # small kana
+    "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶ"  # small kana
+    "ㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿｧｨｩｪｫｯｬｭｮ"  # and their half-width and Ainu forms
 )
 """Characters a line of Chinese or Japanese must not start with (kinsoku, line-start rule)."""
 NO_LINE_END = frozenset("([{«‹‘“（〔［｛〈《「『【〘〖〝｟｢＄￥￡")
@@ -128,7 +129,7 @@ def _hard_break(word: str, max_width: float, size: float, bold: bool) -> int:
         _piece(word, end + 1) if _takes_hyphen(word[end]) else word[: end + 1], size, bold=bold
     ) <= max_width:
         end += 1
-    while 1 < end and (word[end] in NO_LINE_START or word[end - 1] in NO_LINE_END):
+    while end > 1 and (word[end] in NO_LINE_START or word[end - 1] in NO_LINE_END):
         end -= 1  # kinsoku: give the next line a character it may start with
     return end
 
