@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import Abort
 
-from conftest import SCRIPT_LOCALES, SCRIPTS_FIXTURE, findings
+from conftest import SCRIPT_LOCALES, SCRIPTS_FIXTURE, build_site, findings
+from mkdocs_playbooks.diagram import fonts
 from mkdocs_playbooks.reader.text import reader_text
 
 RTL = ("ar", "he")
@@ -68,3 +71,27 @@ def test_search_reads_each_script_in_its_own_way(scripts_site):
     # jieba's word breaks are kept in Chinese and taken out of Japanese.
     assert "\u200b" in (scripts_site / "zh-Hans/search/search_index.json").read_text("utf-8")
     assert "\u200b" not in (scripts_site / "ja/search/search_index.json").read_text("utf-8")
+
+
+def test_a_machine_without_noto_warns_and_fails_strict(tmp_path, monkeypatch, caplog):
+    """Without the fonts, the build names the characters and the packages: a strict build
+    stops, a lenient one says so in its log, and none draws boxes silently."""
+    monkeypatch.setattr(fonts, "FONT_FOLDERS", ())
+    monkeypatch.delenv("PLAYBOOK_FONT_DIRS", raising=False)
+    caches = (fonts._noto_files, fonts.font_faces, fonts.face_for)
+    for cached in caches:
+        cached.cache_clear()
+    try:
+        project = tmp_path / "project"
+        shutil.copytree(SCRIPTS_FIXTURE, project)
+        with pytest.raises(Abort):
+            build_site(project)
+        caplog.clear()
+        build_site(project, strict=False)
+        warnings = [record.getMessage() for record in caplog.records
+                    if record.levelname == "WARNING" and fonts.NOTO_PACKAGES in record.getMessage()]
+        warned = {re.search(r"docs/([^/]+)/", message).group(1) for message in warnings}
+        assert warned == {"ja", "zh-Hans", "ko", "ar", "he"}  # Roboto has Greek and Cyrillic
+    finally:
+        for cached in caches:
+            cached.cache_clear()
