@@ -4,6 +4,7 @@ notices per state, the status page against `playbook status --format json`, href
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -303,19 +304,21 @@ def test_untranslated_scaffold_falls_back_to_english_notice_strings(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = copy_project(tmp_path / "project")
-    assert main(["new-locale", "fr", "--name", "Français",
+    assert main(["new-locale", "fi", "--name", "Suomi",
                  "--config", str(project / "mkdocs.yml")]) == 0
     capsys.readouterr()
     site = build_site(project)
-    page = read_page(site, "fr/" + PLAYBOOK_URL)
+    page = read_page(site, "fi/" + PLAYBOOK_URL)
     assert [notice.kind for notice in page.notices] == ["untranslated"]
-    assert "has not been translated yet" in page.notices[0].text  # no French strings: English
-    assert [resolve("fr/" + PLAYBOOK_URL, link) for link in page.notices[0].links] == [
+    assert "has not been translated yet" in page.notices[0].text  # no Finnish strings: English
+    html = (site / "fi" / PLAYBOOK_URL / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'playbook-notice--untranslated"[^>]*lang="en"', html)  # marked English
+    assert [resolve("fi/" + PLAYBOOK_URL, link) for link in page.notices[0].links] == [
         PLAYBOOK_URL
     ]
-    assert "fr" not in dict(page.hreflang)  # the placeholder is not a French alternate
-    counts = status_page_counts(site, "fr/translation-status/")["counts"]
-    assert counts["fr"]["untranslated"] == 2
+    assert "fi" not in dict(page.hreflang)  # the placeholder is not a Finnish alternate
+    counts = status_page_counts(site, "fi/translation-status/")["counts"]
+    assert counts["fi"]["untranslated"] == 2
 
 
 def test_the_real_site_marks_its_unreviewed_translations(built_site: Path) -> None:
