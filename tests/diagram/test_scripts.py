@@ -226,3 +226,11 @@ def test_missing_fonts_are_reported_not_drawn_silently(monkeypatch):
 def test_ascii_letters_stay_in_roboto():
     runs = fonts.font_runs(string.ascii_letters + " 123", "ja", False)
     assert [face.family for _text, face in runs] == ["Roboto"]
+
+
+@pytest.mark.parametrize("bold", [False, True])
+def test_roboto_has_every_printable_character_it_is_trusted_with(bold):
+    face = fonts.font_faces("en", bold)[0]
+    cmap = cmap_of(face.path, face.index)
+    printable = [code for code in fonts.ROBOTO_LATIN if chr(code).isprintable()]
+    assert face.family == "Roboto" and not [hex(code) for code in printable if code not in cmap]

@@ -21,7 +21,6 @@ from functools import cache
 from pathlib import Path
 
 import font_roboto
-from fontTools.ttLib import TTCollection, TTFont
 
 FONT_FOLDERS = (
     Path("/usr/share/fonts"),
@@ -32,6 +31,13 @@ FONT_FOLDERS = (
 )
 """Where Noto fonts are looked for; ``PLAYBOOK_FONT_DIRS`` (folders separated by the path
 separator) is searched first."""
+
+ROBOTO_LATIN = frozenset([*range(0x20, 0x250), *range(0x2000, 0x2070)])
+"""Code points Roboto has in both weights wherever they are printable (Basic Latin through
+Latin Extended-B, and General Punctuation with the hyphen wrapping adds; tests/diagram/
+test_scripts.py reads its character map to check). Text made
+only of them is Roboto's without reading any character map, so a Latin-only site never loads
+fontTools."""
 
 NOTO_PACKAGES = "fonts-noto-core fonts-noto-cjk"
 """The Debian packages that hold every Noto font this module looks for."""
@@ -99,6 +105,8 @@ def font_faces(locale: str, bold: bool) -> tuple[FontFace, ...]:
 @cache
 def character_map(face: FontFace) -> frozenset[int]:
     """The code points `face` has a glyph for."""
+    from fontTools.ttLib import TTCollection, TTFont  # a fifth of a second: only when needed
+
     if face.path.lower().endswith(".ttc"):
         collection = TTCollection(face.path, lazy=True)
         try:
@@ -131,6 +139,8 @@ def font_runs(text: str, locale: str, bold: bool) -> list[tuple[str, FontFace]]:
     character's run when that face has it; a character no face has goes to the first face,
     and is reported by :func:`uncovered_characters`."""
     fallback = font_faces(locale, bold)[0]
+    if _roboto_latin(text):
+        return [(text, fallback)] if text else []
     runs: list[tuple[str, FontFace]] = []
     for char in text:
         previous = runs[-1][1] if runs else None
@@ -145,8 +155,14 @@ def font_runs(text: str, locale: str, bold: bool) -> list[tuple[str, FontFace]]:
     return runs
 
 
+def _roboto_latin(text: str) -> bool:
+    return all(ord(char) in ROBOTO_LATIN for char in text)
+
+
 def uncovered_characters(text: str, locale: str, bold: bool) -> set[str]:
     """The characters of `text` that no font on this machine can draw."""
+    if _roboto_latin(text):
+        return set()
     return {char for char in set(text)
             if not _draws_nothing(char) and face_for(char, locale, bold) is None}
 

@@ -23,9 +23,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-
-import budoux
-from uniseg.linebreak import line_break, line_break_units
+from typing import Any
 
 from mkdocs_playbooks.diagram.syllables import syllable_breaks
 from mkdocs_playbooks.diagram.text_width import text_width
@@ -45,6 +43,7 @@ NO_LINE_END = frozenset("([{«‹‘“（〔［｛〈《「『【〘〖〝｟�
 """Characters a line of Chinese or Japanese must not end with (kinsoku, line-end rule)."""
 
 _UNSPACED_CLASSES = frozenset({"ID", "CJ"})  # ideographs and kana (UAX #14 classes)
+_FIRST_CJK = 0x2E80  # no ideograph or kana comes before the CJK Radicals Supplement
 
 
 def _break_points(word: str, locale: str) -> list[int]:
@@ -92,6 +91,10 @@ def split_word(word: str, max_width: float, size: float, bold: bool, locale: str
 
 def _breaks_inside(word: str) -> bool:
     """Whether `word` holds Chinese or Japanese characters, between which lines may break."""
+    if all(ord(char) < _FIRST_CJK for char in word):
+        return False  # most words: no need to load the line-breaking tables
+    from uniseg.linebreak import line_break
+
     return any(str(line_break(char)) in _UNSPACED_CLASSES for char in word)
 
 
@@ -112,6 +115,8 @@ def _glued(segments: Iterable[str]) -> list[str]:
 def _kinsoku_units(word: str) -> list[str]:
     """The pieces of `word` between which a line may break: UAX #14's opportunities, less
     those kinsoku forbids."""
+    from uniseg.linebreak import line_break_units  # loaded only for Chinese and Japanese
+
     return _glued(line_break_units(word))
 
 
@@ -119,8 +124,11 @@ _TRADITIONAL = ("hant", "tw", "hk", "mo")
 
 
 @cache
-def _phrase_parser(locale: str) -> budoux.Parser | None:
-    """budoux's phrase model for the language: Japanese, Simplified or Traditional Chinese."""
+def _phrase_parser(locale: str) -> Any:
+    """budoux's phrase model for the language (Japanese, Simplified or Traditional Chinese), or
+    None for another language."""
+    import budoux  # loaded only for Chinese and Japanese
+
     language, *rest = locale.replace("_", "-").lower().split("-")
     if language == "ja":
         return budoux.load_default_japanese_parser()
@@ -133,13 +141,13 @@ def _phrase_parser(locale: str) -> budoux.Parser | None:
 
 def _pieces(text: str, locale: str, fits: Callable[[str], bool]) -> Iterator[tuple[str, bool]]:
     """The pieces lines are filled with, each with whether a space goes before it: words, and
-    inside Chinese and Japanese words the units lines may break between (for Japanese, whole
-    phrases where they `fits` a line)."""
-    parser = _phrase_parser(locale)
+    inside Chinese and Japanese words the units lines may break between (whole phrases where
+    they `fits` a line)."""
     for word in text.split():
         if not _breaks_inside(word):
             yield word, True
             continue
+        parser = _phrase_parser(locale)
         units = []
         for phrase in _glued(parser.parse(word)) if parser else [word]:
             units += [phrase] if parser and fits(phrase) else _kinsoku_units(phrase)
