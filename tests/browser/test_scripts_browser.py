@@ -70,6 +70,16 @@ def test_right_to_left_pages_are_laid_out_right_to_left(browser, scripts_site_ur
             assert title.evaluate("e => getComputedStyle(e).direction") == "rtl"
 
 
+def test_arabic_status_page_mirrors(browser, scripts_site_url, artifacts):
+    with open_page(browser, scripts_site_url) as page:
+        page.goto(urljoin(scripts_site_url, "ar/translation-status/"))
+        badge = page.locator(".playbook-state").first
+        style = badge.evaluate("""e => { const s = getComputedStyle(e);
+            return {right: s.borderRightWidth, left: s.borderLeftWidth}; }""")
+        assert style["left"] == "0px" and style["right"] != "0px"  # the colour mark leads
+        page.screenshot(path=str(artifacts / "scripts-ar-status.png"), full_page=True)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("locale", SCRIPT_LOCALES)
 def test_playbook_screenshot_per_script(browser, scripts_site_url, artifacts, locale, scheme):
