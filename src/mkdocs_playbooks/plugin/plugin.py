@@ -95,6 +95,11 @@ class PlaybookConfig(base.Config):
     playbook_flag = c.Type(str, default=PlaybookSelection.flag)
     """A source page whose front matter sets this key to true is a playbook (false: is not)."""
 
+    # -- Readers: the playbook library (issue 20) --
+    library_page = c.Type(str, default="index.md")
+    """The page, inside each locale folder, that lists every playbook as a card after its own
+    text (``index.md``, the home page, by default); ``""`` turns the library off."""
+
 
 class I18nState:
     """What the i18n plugin says about the language pass that is running."""
@@ -187,7 +192,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             log.info(f"translation status: {warning}")  # facts for readers, not build failures
         return ReaderSite(report, I18nState(config).default or settings.source_locale,
                           tuple(settings.locale_codes), config.site_url or "",
-                          config.use_directory_urls)
+                          config.use_directory_urls, tree=tree,
+                          library_page=self.config.library_page or None)
 
     def _report(self, found: list[Diagnostic]) -> None:
         for item in found:
