@@ -6,6 +6,7 @@ installed at /usr/bin/chromium (CI installs it with apt-get).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import threading
 from collections.abc import Iterator
@@ -14,7 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PROJECT_ROOT
+from conftest import (
+    PROJECT_ROOT,
+    allow_missing_pages,
+    build_site,
+    copy_project,
+    set_front_matter,
+)
+from mkdocs_playbooks.core.settings import load_settings
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_MISSING = f"Debian chromium not found at {CHROMIUM} (apt-get install chromium)"
@@ -30,6 +38,7 @@ CHROMIUM_ARGS = [
 ]
 ARTIFACTS = PROJECT_ROOT / "test-artifacts"
 HERE = Path(__file__).resolve().parent
+AXE = HERE / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -45,10 +54,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    """The root URL (with a trailing slash) of the real built site, served on 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def served(folder: Path) -> Iterator[str]:
+    """The root URL (with a trailing slash) of `folder`, served on 127.0.0.1 while in use."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -59,6 +68,54 @@ def site_url(built_site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    """The root URL (with a trailing slash) of the real built site, served on 127.0.0.1."""
+    with served(built_site) as url:
+        yield url
+
+
+FALLBACK_PAGE = "playbooks/order-fulfillment.md"
+"""Removed from every translation of `varied_project`: each locale shows the source there."""
+OUTDATED = ("sv", "playbooks/customer-retention.md")
+"""Made outdated in `varied_project` (its recorded word count no longer the source's)."""
+REVIEWED = ("de", "playbooks/commerce-strategy.md")
+"""Marked reviewed by a person in `varied_project`: no longer machine-translated."""
+
+
+@pytest.fixture(scope="session")
+def varied_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real project, built, with translations in every state a reader can meet: a page
+    missing in each translation (the English page is shown in its place), an outdated one, a
+    reviewed one, the rest machine-translated and up to date. Not a git repository, so the
+    status is judged by word count, the same way by the build and by `playbook status`."""
+    project = copy_project(tmp_path_factory.mktemp("varied") / "project")
+    allow_missing_pages(project)
+    for locale in load_settings(project / "mkdocs.yml").locale_codes:
+        page = project / "docs" / locale / FALLBACK_PAGE
+        if locale != "en" and page.is_file():
+            page.unlink()
+    set_front_matter(project, *OUTDATED, "source-wordcount", "'1'")
+    set_front_matter(project, *REVIEWED, "workflow-type", "ht")
+    set_front_matter(project, *REVIEWED, "ht-degree", "100%")
+    build_site(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def varied_site_url(varied_project: Path) -> Iterator[str]:
+    with served(varied_project / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> str:
+    """axe-core, the version pinned in tests/browser/axe/package-lock.json (npm ci there)."""
+    if not AXE.is_file():
+        pytest.skip(f"axe-core not installed at {AXE} (npm ci --prefix tests/browser/axe)")
+    return AXE.read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
