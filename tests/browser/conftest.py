@@ -135,17 +135,23 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
-@pytest.fixture
-def page(browser, site_url: str) -> Iterator[object]:
-    """A fresh page in a fresh context (no cookies, storage or cache shared between tests) that
-    reaches only the local site: web fonts and the absolute hreflang URLs are not fetched."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def local_context(browser, site_url: str, **options: object) -> object:
+    """A fresh browser context (no cookies, storage or cache shared) that reaches only the
+    local site at `site_url`: web fonts and the absolute hreflang URLs are not fetched."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
     context.route(
         "**/*",
         lambda route: (
             route.continue_() if route.request.url.startswith(site_url) else route.abort()
         ),
     )
+    return context
+
+
+@pytest.fixture
+def page(browser, site_url: str) -> Iterator[object]:
+    """A fresh page in a fresh local context (see local_context)."""
+    context = local_context(browser, site_url)
     try:
         yield context.new_page()
     finally:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from browser.conftest import FALLBACK_PAGE
+from browser.conftest import FALLBACK_PAGE, local_context
 from browser.test_diagram_browser import contrast
 
 PREFIXES = {"en": "", "sv": "sv/", "de": "de/"}
@@ -37,9 +37,8 @@ _RUN_AXE = """async (tags) => {
 
 @pytest.fixture(scope="module", params=list(SCHEMES))
 def scheme_context(request, browser) -> Iterator[tuple[str, object]]:
-    """One browser context per palette, shared by the module's pages."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                  color_scheme=request.param)
+    """One browser context per palette, shared by the module's pages (both local sites)."""
+    context = local_context(browser, "http://127.0.0.1:", color_scheme=request.param)
     try:
         yield request.param, context
     finally:
@@ -130,7 +129,7 @@ _DIAGRAM_LINKS = """() => [...document.querySelectorAll('figure.pbd-figure svg.p
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_keyboard_reaches_every_diagram_link_with_a_visible_focus(browser, site_url, scheme):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    context = local_context(browser, site_url, color_scheme=scheme)
     try:
         page = context.new_page()
         page.goto(f"{site_url}playbooks/commerce-strategy/")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from browser.conftest import FALLBACK_PAGE, OUTDATED, REVIEWED
+from browser.conftest import FALLBACK_PAGE, OUTDATED, REVIEWED, local_context
 from mkdocs_playbooks.cli.main import main
 from mkdocs_playbooks.core.parse import parse_page
 
@@ -57,22 +57,24 @@ def playbooks(project: Path, locale: str) -> dict[str, object]:
     return pages
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("locale", PREFIXES)
 def test_the_library_lists_every_playbook_with_its_translation_state(
-    browser, varied_site_url, varied_project, status, artifacts, locale, scheme
+    browser, varied_site_url, varied_project, status, artifacts, locale
 ):
     sources = playbooks(varied_project, "en")
     assert len(sources) >= 3
     translations = playbooks(varied_project, locale)
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    context = local_context(browser, varied_site_url)
     try:
         page = context.new_page()
         page.goto(f"{varied_site_url}{PREFIXES[locale]}")
         page.wait_for_function("[...document.querySelectorAll('img.playbook-card__thumbnail')]"
                                ".every(img => img.complete)")
         cards = page.evaluate(_CARDS)
-        page.screenshot(path=str(artifacts / f"library-{locale}-{scheme}.png"), full_page=True)
+        for scheme in ("light", "dark"):  # for a person to look at
+            page.emulate_media(color_scheme=scheme)
+            page.screenshot(path=str(artifacts / f"library-{locale}-{scheme}.png"),
+                            full_page=True)
     finally:
         context.close()
 

@@ -48,6 +48,7 @@ from mkdocs_playbooks.core.tree import (
 from mkdocs_playbooks.plugin.diagrams import add_diagram_files, inline_diagrams
 from mkdocs_playbooks.plugin.i18n_files import locale_prefix
 from mkdocs_playbooks.plugin.log import log
+from mkdocs_playbooks.plugin.nav import merge_split_sections
 from mkdocs_playbooks.plugin.reader import ReaderSite
 from mkdocs_playbooks.project.check import check_project
 from mkdocs_playbooks.reader import THEME_DIR
@@ -271,6 +272,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     # Below -100: after mkdocs-static-i18n has sorted this language's navigation.
     @event_priority(-110)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.config.enabled:
+            merge_split_sections(nav)
         if self._reader_site is not None:
             self._reader_site.move_status_page_last(nav)
         return nav
