@@ -31,8 +31,8 @@ def test_cards_escape_titles_and_the_navigation_keeps_one_section(tmp_path: Path
     german = (site / "de" / "index.html").read_text(encoding="utf-8")
     sections = re.findall(r'<nav class="md-nav" data-md-level="1"', german)
     assert len(sections) == 1  # the fallback page sits in the locale's own section
-    links = re.findall(r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*<',
-                       german)
+    links = re.findall(
+        r'class="md-nav__link[^"]*"[^>]*>\s*<span class="md-ellipsis">\s*([^<]+?)\s*<', german)
     assert "Order Fulfillment" in links and "Kundenbindung" in links
 
 

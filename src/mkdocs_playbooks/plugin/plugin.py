@@ -45,14 +45,17 @@ from mkdocs_playbooks.core.tree import (
     DocsTree,
     is_outside,
 )
-from mkdocs_playbooks.plugin.diagrams import add_diagram_files, inline_diagrams
-from mkdocs_playbooks.plugin.i18n_files import locale_prefix
+from mkdocs_playbooks.plugin.diagrams import add_diagram_files, inline_diagrams, rendered_page
+from mkdocs_playbooks.plugin.i18n_files import locale_prefix, locale_rel_path
 from mkdocs_playbooks.plugin.log import log
 from mkdocs_playbooks.plugin.nav import merge_split_sections
 from mkdocs_playbooks.plugin.reader import ReaderSite
 from mkdocs_playbooks.project.check import check_project
 from mkdocs_playbooks.reader import THEME_DIR
+from mkdocs_playbooks.reader.library import is_playbook
+from mkdocs_playbooks.reader.pdf import PdfError, find_chromium, pdf_uri, print_pdf
 from mkdocs_playbooks.reader.search_index import INDEX_PATH, locale_search_index
+from mkdocs_playbooks.reader.text import reader_text
 from mkdocs_playbooks.status.git_history import open_repository
 from mkdocs_playbooks.status.render import locale_summary_line
 from mkdocs_playbooks.status.report import compute_status
@@ -100,6 +103,11 @@ class PlaybookConfig(base.Config):
     library_page = c.Type(str, default="index.md")
     """The page, inside each locale folder, that lists every playbook as a card after its own
     text (``index.md``, the home page, by default); ``""`` turns the library off."""
+    pdf = c.Type(bool, default=False)
+    """Print every playbook of every locale to a PDF beside its page, with headless Chromium,
+    and link it from the page. Off by default: it needs Chromium when the site is built."""
+    pdf_chromium = c.Type(str, default="chromium")
+    """The Chromium that prints the PDFs: a path, or a name looked up on PATH."""
 
 
 class I18nState:
@@ -145,6 +153,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # main.html that does not extend ours): such a page searches the root index, which is
         # then left as the search and i18n plugins wrote it, every language's pages in it.
         self._search_hooked = True
+        self._chromium: str | None = None  # prints the PDFs (pdf: true)
+        self._pdf_jobs: dict[Path, Path] = {}  # built page -> its PDF, printed at the end
 
     def project_settings(self, config: MkDocsConfig) -> ProjectSettings:
         config_file = Path(config.config_file_path).resolve()
@@ -181,6 +191,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self._tree = tree
             self._report(found)
             self._reader_site = self._translation_status(tree, settings, config)
+            if self.config.pdf:  # before anything is rendered: no Chromium, no build
+                try:
+                    self._chromium = find_chromium(self.config.pdf_chromium)
+                except PdfError as error:
+                    raise PluginError(f"plugins.playbook.pdf: {error}") from None
 
     def _translation_status(self, tree: DocsTree, settings: ProjectSettings,
                             config: MkDocsConfig) -> ReaderSite:
@@ -285,11 +300,26 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if site is not None:
             locale = I18nState(config).current or site.default_locale
             context.update(site.page_context(page, locale))
+        if self._chromium is not None:
+            context["playbook_pdf"] = self._pdf_link(page, config)
         if self._searches_per_locale(config):
             # Where the reader theme's main.html points material's search: this locale's own index.
             root = get_relative_url(I18nState(config).prefix() or ".", page.url)
             context["playbook_search_base"] = root.rstrip("/") + "/"
         return context
+
+    def _pdf_link(self, page: Page, config: MkDocsConfig) -> dict | None:
+        """The link to a playbook page's PDF (printed at the end of the build), or None."""
+        locale = I18nState(config).current or self._source_locale
+        tree = self._tree
+        parsed = rendered_page(page.file, locale, tree)
+        if parsed is None or tree is None or not is_playbook(parsed, tuple(tree.locales)):
+            return None
+        pdf = pdf_uri(page.file.dest_uri, locale_rel_path(page.file))
+        site = Path(config.site_dir)
+        self._pdf_jobs[site / page.file.dest_uri] = site / pdf
+        return {"href": get_relative_url(pdf, page.url),
+                "label": reader_text(locale, "pdf", "link")}
 
     def on_template_context(self, context: dict, *,  # type: ignore[override]
                             template_name: str, config: MkDocsConfig) -> dict:
@@ -346,9 +376,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             for path, text in self._default_outputs.items():
                 write_file_atomically(Path(config.site_dir) / path, text, replace=True)
             self._default_outputs = {}
+            self._print_pdfs()
         self._depth = max(0, self._depth - 1)
 
     on_post_build = CombinedEvent(_keep_locale_outputs, _end_build)
+
+    def _print_pdfs(self) -> None:
+        """Every language's pages are written by now: print the playbooks' PDFs."""
+        jobs, self._pdf_jobs = self._pdf_jobs, {}
+        if self._chromium is None:
+            return
+        for page_html, pdf in sorted(jobs.items()):
+            try:
+                print_pdf(self._chromium, page_html, pdf)
+            except PdfError as error:
+                raise PluginError(f"plugins.playbook.pdf: {error}") from None
+        if jobs:
+            log.info(f"printed {len(jobs)} playbook PDFs with {self._chromium}")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
@@ -363,6 +407,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
         self._default_outputs = {}
+        self._pdf_jobs = {}
 
 
 def with_reader_theme(dirs: list[str], custom_dir: str | None) -> list[str]:
