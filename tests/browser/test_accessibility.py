@@ -45,22 +45,25 @@ def scheme_context(request, browser) -> Iterator[tuple[str, object]]:
         context.close()
 
 
-def axe_violations(context, url: str, axe_script: str) -> list[str]:
-    """axe-core's violations on the page at `url`, one line each: rule, target and summary."""
+def expect_no_violations(scheme_context, url: str, axe_script: str) -> None:
+    """axe-core finds nothing on the page at `url`; else each violation, one line each: rule,
+    impact, target and summary."""
+    scheme, context = scheme_context
     page = context.new_page()
     try:
         page.goto(url)
         page.add_script_tag(content=axe_script)
-        return [
+        violations = [
             f"{found['rule']} ({found['impact']}: {found['help']}) at {found['target']}: "
             + " ".join(found["summary"].split())
             for found in page.evaluate(_RUN_AXE, AXE_TAGS)
         ]
     finally:
         page.close()
+    assert not violations, f"{url} ({scheme}):\n" + "\n".join(violations)
 
 
-def expect_palette(context, url: str, scheme: str) -> None:
+def expect_palette(scheme: str, context, url: str) -> None:
     page = context.new_page()
     try:
         page.goto(url)
@@ -72,37 +75,30 @@ def expect_palette(context, url: str, scheme: str) -> None:
 @pytest.mark.parametrize("locale", PREFIXES)
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_no_axe_violations(scheme_context, site_url, axe_script, page_type, locale):
-    scheme, context = scheme_context
     url = f"{site_url}{PREFIXES[locale]}{PAGE_TYPES[page_type]}"
     if page_type == "home":
-        expect_palette(context, url, scheme)  # the palette really is the one named
-    violations = axe_violations(context, url, axe_script)
-    assert not violations, f"{url} ({scheme}):\n" + "\n".join(violations)
+        expect_palette(*scheme_context, url)  # the palette really is the one named
+    expect_no_violations(scheme_context, url, axe_script)
 
 
 @pytest.mark.parametrize("locale", [locale for locale in PREFIXES if locale != "en"])
 def test_no_axe_violations_on_a_page_shown_as_fallback(scheme_context, varied_site_url,
                                                        axe_script, locale):
-    scheme, context = scheme_context
     url = f"{varied_site_url}{PREFIXES[locale]}{FALLBACK_URL}"
-    page = context.new_page()
+    page = scheme_context[1].new_page()
     try:
         page.goto(url)  # it is the fallback: the not-translated notice, the English text
         assert page.locator(".playbook-notice--not-translated").count() == 1
         assert page.locator("article [lang=en] h1").count() == 1
     finally:
         page.close()
-    violations = axe_violations(context, url, axe_script)
-    assert not violations, f"{url} ({scheme}):\n" + "\n".join(violations)
+    expect_no_violations(scheme_context, url, axe_script)
 
 
 @pytest.mark.parametrize("locale", [locale for locale in PREFIXES if locale != "en"])
 def test_no_axe_violations_on_a_library_with_every_state(scheme_context, varied_site_url,
                                                          axe_script, locale):
-    scheme, context = scheme_context
-    url = f"{varied_site_url}{PREFIXES[locale]}"
-    violations = axe_violations(context, url, axe_script)
-    assert not violations, f"{url} ({scheme}):\n" + "\n".join(violations)
+    expect_no_violations(scheme_context, f"{varied_site_url}{PREFIXES[locale]}", axe_script)
 
 
 # For the focused element: where it is, its name and its outline as computed.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mkdocs_playbooks.core.framework_ref import framework_diagram_uris
 from mkdocs_playbooks.core.model import ParsedPage
@@ -29,14 +30,12 @@ FileHref = Callable[[str], str]
 the reader's locale's copy of that file from the library page."""
 
 
-@dataclass(frozen=True)
-class Badge:
+class Badge(NamedTuple):
     slug: str  # "up-to-date", "machine-translated", "source", ...
     label: str  # in the reader's language
 
 
-@dataclass(frozen=True)
-class StageLink:
+class StageLink(NamedTuple):
     title: str
     href: str
 
