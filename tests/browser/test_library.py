@@ -67,14 +67,14 @@ def test_the_library_lists_every_playbook_with_its_translation_state(
     context = local_context(browser, varied_site_url)
     try:
         page = context.new_page()
-        page.goto(f"{varied_site_url}{PREFIXES[locale]}")
-        page.wait_for_function("[...document.querySelectorAll('img.playbook-card__thumbnail')]"
-                               ".every(img => img.complete)")
-        cards = page.evaluate(_CARDS)
-        for scheme in ("light", "dark"):  # for a person to look at
+        for scheme in ("light", "dark"):  # the theme reads the palette as the page loads
             page.emulate_media(color_scheme=scheme)
+            page.goto(f"{varied_site_url}{PREFIXES[locale]}")
+            page.wait_for_function("[...document.querySelectorAll("
+                                   "'img.playbook-card__thumbnail')].every(img => img.complete)")
             page.screenshot(path=str(artifacts / f"library-{locale}-{scheme}.png"),
-                            full_page=True)
+                            full_page=True)  # for a person to look at
+        cards = page.evaluate(_CARDS)
     finally:
         context.close()
 
