@@ -64,19 +64,18 @@ def test_the_library_lists_every_playbook_with_its_translation_state(
     sources = playbooks(varied_project, "en")
     assert len(sources) >= 3
     translations = playbooks(varied_project, locale)
-    context = local_context(browser, varied_site_url)
-    try:
-        page = context.new_page()
-        for scheme in ("light", "dark"):  # the theme reads the palette as the page loads
-            page.emulate_media(color_scheme=scheme)
+    for scheme in ("dark", "light"):  # a context each: the theme remembers a palette
+        context = local_context(browser, varied_site_url, color_scheme=scheme)
+        try:
+            page = context.new_page()
             page.goto(f"{varied_site_url}{PREFIXES[locale]}")
             page.wait_for_function("[...document.querySelectorAll("
                                    "'img.playbook-card__thumbnail')].every(img => img.complete)")
             page.screenshot(path=str(artifacts / f"library-{locale}-{scheme}.png"),
                             full_page=True)  # for a person to look at
-        cards = page.evaluate(_CARDS)
-    finally:
-        context.close()
+            cards = page.evaluate(_CARDS)
+        finally:
+            context.close()
 
     assert [card["page"] for card in cards] == list(sources)
     for card in cards:
