@@ -209,7 +209,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return ReaderSite(report, I18nState(config).default or settings.source_locale,
                           tuple(settings.locale_codes), config.site_url or "",
                           config.use_directory_urls, tree=tree,
-                          library_page=self.config.library_page or None)
+                          library_page=self.config.library_page or None,
+                          selection=settings.scope.playbooks)
 
     def _report(self, found: list[Diagnostic]) -> None:
         for item in found:
@@ -311,11 +312,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def _pdf_link(self, page: Page, config: MkDocsConfig) -> dict | None:
         """The link to a playbook page's PDF (printed at the end of the build), or None."""
         locale = I18nState(config).current or self._source_locale
-        tree = self._tree
+        tree, site_info = self._tree, self._reader_site
+        rel_path = locale_rel_path(page.file)
         parsed = rendered_page(page.file, locale, tree)
-        if parsed is None or tree is None or not is_playbook(parsed, tuple(tree.locales)):
+        source = tree.page(self._source_locale, rel_path) if tree else None
+        if (parsed is None or tree is None or source is None or site_info is None
+                or not site_info.selection.is_playbook(source)  # the site's choice, by source
+                or not is_playbook(parsed, tuple(tree.locales))):
             return None
-        pdf = pdf_uri(page.file.dest_uri, locale_rel_path(page.file))
+        pdf = pdf_uri(page.file.dest_uri, rel_path)
         site = Path(config.site_dir)
         self._pdf_jobs[site / page.file.dest_uri] = site / pdf
         return {"href": get_relative_url(pdf, page.url),

@@ -19,6 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from mkdocs_playbooks.core.schema import EVERY_PAGE, PlaybookSelection
 from mkdocs_playbooks.core.tree import DocsTree
 from mkdocs_playbooks.plugin.i18n_files import locale_prefix, locale_rel_path
 from mkdocs_playbooks.reader.library import library_cards, library_text
@@ -45,6 +46,7 @@ class ReaderSite:
     use_directory_urls: bool
     tree: DocsTree | None = None  # every page, for the library's cards
     library_page: str | None = None  # the page (rel path) that lists every playbook
+    selection: PlaybookSelection = EVERY_PAGE  # which pages the site counts as playbooks
 
     def url(self, locale: str, rel_path: str) -> str:
         """The site-relative URL of `rel_path` in `locale` (``sv/playbooks/x/``, ``./``)."""
@@ -127,7 +129,7 @@ class ReaderSite:
         here = self.url(current, self.library_page)
         prefix = locale_prefix(current, self.default_locale)
         cards = library_cards(
-            self.tree, self.report, current,
+            self.tree, self.report, current, selection=self.selection,
             page_href=lambda rel_path: get_relative_url(self.url(current, rel_path), here),
             file_href=lambda uri: get_relative_url(prefix + uri, here),
         )

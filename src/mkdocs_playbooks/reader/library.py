@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from mkdocs_playbooks.core.framework_ref import framework_diagram_uris
 from mkdocs_playbooks.core.model import ParsedPage
+from mkdocs_playbooks.core.schema import EVERY_PAGE, PlaybookSelection
 from mkdocs_playbooks.core.tree import DocsTree
 from mkdocs_playbooks.reader.text import reader_text
 from mkdocs_playbooks.status.report import PageState, StatusReport
@@ -63,12 +64,14 @@ def _diagram_uris(page: ParsedPage, locales: tuple[str, ...]) -> list[str]:
 
 
 def library_cards(tree: DocsTree, report: StatusReport, locale: str, *,
-                  page_href: PageHref, file_href: FileHref) -> list[LibraryCard]:
-    """Every playbook of the source locale, in path order, as a card for readers of `locale`."""
+                  page_href: PageHref, file_href: FileHref,
+                  selection: PlaybookSelection = EVERY_PAGE) -> list[LibraryCard]:
+    """Every playbook of the source locale, in path order, as a card for readers of `locale`:
+    each page the site's `selection` counts as a playbook that has stages and a diagram."""
     locales = tuple(tree.locales)
     cards = []
     for rel_path, source in sorted(tree.source.pages.items()):
-        if not is_playbook(source, locales):
+        if not (selection.is_playbook(source) and is_playbook(source, locales)):
             continue
         status = report.page(locale, rel_path) if locale != report.source_locale else None
         shown = tree.page(locale, rel_path) if status is None or status.state is not \
