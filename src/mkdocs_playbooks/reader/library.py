@@ -19,7 +19,7 @@ from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.core.schema import EVERY_PAGE, PlaybookSelection
 from mkdocs_playbooks.core.tree import DocsTree
 from mkdocs_playbooks.reader.text import reader_text
-from mkdocs_playbooks.status.report import PageState, StatusReport
+from mkdocs_playbooks.status.report import StatusReport
 
 SOURCE_STATE = "source"
 """The state of a card read in the source locale: the original, not a translation."""
@@ -55,11 +55,13 @@ class LibraryCard:
 
 
 def is_playbook(page: ParsedPage, locales: tuple[str, ...]) -> bool:
+    """Whether `page` can have a card (or a PDF): it has stages and its framework diagram."""
     return bool(_diagram_uris(page, locales)) and bool(page.playbook_stages)
 
 
 def _diagram_uris(page: ParsedPage, locales: tuple[str, ...]) -> list[str]:
     images = [reference.target for reference in page.references if reference.is_image]
+    # Seen from the locale folder; in the suffix layout the locale part is dropped again.
     return framework_diagram_uris(f"{page.locale}/{page.rel_path}", images, locales)
 
 
@@ -74,9 +76,7 @@ def library_cards(tree: DocsTree, report: StatusReport, locale: str, *,
         if not (selection.is_playbook(source) and is_playbook(source, locales)):
             continue
         status = report.page(locale, rel_path) if locale != report.source_locale else None
-        shown = tree.page(locale, rel_path) if status is None or status.state is not \
-            PageState.MISSING else None
-        page = shown or source
+        page = tree.page(locale, rel_path) or source  # a missing page: the source is shown
         stem = posixpath.splitext(_diagram_uris(source, locales)[0])[0]
         href = page_href(rel_path)
         cards.append(LibraryCard(
