@@ -84,7 +84,7 @@ def test_the_playbook_page_shows_a_legible_diagram(browser, site_url, artifacts,
         figure.screenshot(path=artifacts / f"{name}.png", animations="disabled")
 
         # One arrangement is shown: side by side on a desktop, stacked on a phone.
-        diagram = page.get_by_role("img", name=alt, exact=True)
+        diagram = page.get_by_role("group", name=alt, exact=True)
         assert diagram.count() == 1
         assert diagram.get_attribute("class") == f"pbd pbd--{WIDTHS[width]}"
 

@@ -87,7 +87,7 @@ def test_the_example_gets_every_reader_feature(example_site: Path) -> None:
         link = (f'hreflang="{hreflang}" '
                 f'href="https://docs.northwind.example/{url}playbooks/win-back/"')
         assert link in page
-    assert 'role="img"' in page and "<svg" in page, "the framework diagram, inline"
+    assert 'role="group"' in page and "<svg" in page, "the framework diagram, inline"
     assert (example_site / "fr/assets/playbooks/win-back-framework.png").is_file()
     sitemap = (example_site / "sitemap.xml").read_text(encoding="utf-8")
     assert 'hreflang="x-default"' in sitemap

@@ -19,7 +19,7 @@ PLAYBOOK = "playbooks/commerce-strategy.md"
 # ("kundernas" and "kunderna" both stem to "kund").
 STEMMED_QUERIES = {
     "sv": "kundernas",  # the pages say "kunderna", "kunden"
-    "de": "Bestellungen",  # the pages say "Bestellung", "bestellt"
+    "de": "Strategien",  # the pages say "Strategie"
     "en": "strategies",  # the pages say "strategy"
 }
 

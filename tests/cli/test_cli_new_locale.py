@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import build_site, git
+from conftest import SOURCE_PAGES, build_site, git
 from mkdocs_playbooks.cli.main import main
 from mkdocs_playbooks.core.parse import parse_page
 from mkdocs_playbooks.core.settings import load_settings
@@ -24,7 +24,7 @@ from mkdocs_playbooks.project.scaffold import (
     write_file_atomically,
 )
 
-PAGES = ("index.md", "playbooks/commerce-strategy.md")
+PAGES = SOURCE_PAGES
 
 
 @pytest.fixture

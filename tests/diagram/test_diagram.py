@@ -259,11 +259,11 @@ def test_markup_in_titles_is_escaped():
 
 
 @pytest.mark.parametrize("locale", LOCALES)
-def test_the_diagram_is_an_image_with_title_and_description_in_the_pages_language(locale):
+def test_the_diagram_is_a_labelled_group_with_title_and_description_in_the_pages_language(locale):
     page = real_page(locale)
     svg = render_svg(layout_diagram(page, with_title=False), id_prefix="fig-1")
     root = ET.fromstring(svg)
-    assert root.get("role") == "img"
+    assert root.get("role") == "group"
     assert root.get("lang") == locale
     title, desc = root.find(f"{SVG}title"), root.find(f"{SVG}desc")
     assert root.get("aria-labelledby") == title.get("id")

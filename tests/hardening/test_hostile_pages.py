@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from conftest import build_site, copy_project
+from conftest import SOURCE_PAGES, build_site, copy_project
 from hardening.files import lines_in
 from mkdocs_playbooks.cli.main import main
 from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
@@ -231,12 +231,12 @@ def symlink(rel: str, target: str, rule: str) -> Builder:
 def locale_self_loop(project: Path) -> list[str]:
     add_language(project, "fr", "Français")
     os.symlink("fr", project / "docs/fr")
-    return ["docs/fr:1 PB103", "docs/fr/index.md:1 PB101", f"docs/fr/{PLAYBOOK}:1 PB101"]
+    return ["docs/fr:1 PB103", *(f"docs/fr/{rel}:1 PB101" for rel in SOURCE_PAGES)]
 
 
 def loop_inside_locale(project: Path) -> list[str]:
     add_language(project, "fr", "Français")
-    for rel in ("index.md", PLAYBOOK):  # a complete locale, so the loop is the only finding
+    for rel in SOURCE_PAGES:  # a complete locale, so the loop is the only finding
         put(project, f"docs/fr/{rel}", (project / "docs/de" / rel).read_bytes())
     os.symlink("..", project / "docs/fr/loop")
     return ["docs/fr/loop:1 PB103"]
@@ -244,7 +244,7 @@ def loop_inside_locale(project: Path) -> list[str]:
 
 def missing_locale_folder(project: Path) -> list[str]:
     add_language(project, "fr", "Français")
-    return ["docs/fr:1 PB103", "docs/fr/index.md:1 PB101", f"docs/fr/{PLAYBOOK}:1 PB101"]
+    return ["docs/fr:1 PB103", *(f"docs/fr/{rel}:1 PB101" for rel in SOURCE_PAGES)]
 
 
 def ten_megabyte_page(project: Path) -> list[str]:

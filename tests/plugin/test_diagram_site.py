@@ -70,7 +70,7 @@ def test_each_locale_page_shows_its_own_diagram_inline(built_site):
         svgs = inline_svgs(figure)
         assert set(svgs) == {"wide", "narrow"}
         for root in svgs.values():
-            assert root.get("role") == "img" and root.get("lang") == locale
+            assert root.get("role") == "group" and root.get("lang") == locale
             stages = [stage.title for stage in page.playbook_stages]
             assert texts(root, "stage") == squeezed(stages)
             capabilities = [item.text for stage in page.playbook_stages

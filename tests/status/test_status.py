@@ -9,7 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PLAYBOOK, TRANSLATIONS, commit_all, git, record_source_commit, set_front_matter
+from conftest import (
+    PLAYBOOK,
+    SOURCE_PAGES,
+    TRANSLATIONS,
+    commit_all,
+    git,
+    record_source_commit,
+    set_front_matter,
+)
 from mkdocs_playbooks.cli.main import main
 from mkdocs_playbooks.core.settings import load_settings
 from mkdocs_playbooks.core.tree import load_tree
@@ -94,7 +102,7 @@ def test_translations_of_the_recorded_commit_are_up_to_date(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     pages = pages_by_state(status_json(repo, capsys=capsys))
-    assert len(pages) == 4
+    assert len(pages) == len(TRANSLATIONS) * len(SOURCE_PAGES)
     for page in pages.values():
         assert page["state"] == "up-to-date", page
         assert page["decided_by"] == "git"
@@ -114,8 +122,10 @@ def test_a_source_commit_after_the_recorded_one_makes_the_page_outdated(
         assert pages[(locale, PLAYBOOK)]["decided_by"] == "git"
         assert pages[(locale, "index.md")]["state"] == "up-to-date"  # its source did not change
     summaries = {locale["locale"]: locale["summary"] for locale in document["locales"]}
-    assert summaries["sv"] == {"pages": 2, "translated": 2, "up_to_date": 1, "outdated": 1,
-                               "missing": 0, "untranslated": 0, "machine_translated": 2}
+    total = len(SOURCE_PAGES)
+    assert summaries["sv"] == {"pages": total, "translated": total, "up_to_date": total - 1,
+                               "outdated": 1, "missing": 0, "untranslated": 0,
+                               "machine_translated": total}
 
 
 def test_an_uncommitted_source_edit_already_counts(
@@ -244,10 +254,12 @@ def test_missing_and_untranslated_pages(project: Path,
     assert main(["status", "--config", str(project / "mkdocs.yml")]) == 0
     out = capsys.readouterr().out
     summary = out.strip().splitlines()[-3:]
+    total = len(SOURCE_PAGES)
     assert summary == [
-        "sv  2/2 pages  2 up to date  2 machine-translated",
-        "de  1/2 pages  1 up to date  1 missing  1 machine-translated",
-        "fr  0/2 pages  2 untranslated",
+        f"sv  {total}/{total} pages  {total} up to date  {total} machine-translated",
+        f"de  {total - 1}/{total} pages  {total - 1} up to date  1 missing"
+        f"  {total - 1} machine-translated",
+        f"fr  0/{total} pages  {total} untranslated",
     ]
     assert re.search(rf"^  {re.escape(PLAYBOOK)}\s+missing$", out, re.MULTILINE)
 

@@ -29,6 +29,9 @@ def _style(locale: str) -> str:
     rules = [
         f".pbd text{{font-family:var(--md-text-font,Roboto),{css_font_stack(locale)}}}",
         f".pbd a:hover .pbd-shape,.pbd a:focus .pbd-shape{{stroke:{ACCENT.css};stroke-width:2}}",
+        # Keyboard focus: a ring around the whole box, in the accent colour (3:1 or more against
+        # the page in both palettes), besides the thicker outline of the box itself.
+        f".pbd a:focus-visible{{outline:2px solid {ACCENT.css};outline-offset:2px}}",
         ".pbd a:hover text{text-decoration:underline}",
     ]
     for role, paint in PAINT.items():
@@ -115,7 +118,9 @@ def render_svg(layout: DiagramLayout, *, id_prefix: str, link_prefix: str = "",
     return (
         f'{head}<svg xmlns="http://www.w3.org/2000/svg" class="pbd pbd--{layout.geometry}"'
         f' viewBox="0 0 {width} {height}" width="{width}" height="{height}"'
-        f' role="img" aria-labelledby="{title_id}" aria-describedby="{desc_id}"'
+        # A group, not an image: its links must stay reachable (an image's content is hidden
+        # from assistive technology, and links inside one are axe-core's nested-interactive).
+        f' role="group" aria-labelledby="{title_id}" aria-describedby="{desc_id}"'
         f" lang={quoteattr(layout.locale)} xml:lang={quoteattr(layout.locale)}"
         f' font-family="{css_font_stack(layout.locale)}"{direction}>'
         f'<title id="{title_id}">{escape(layout.title)}</title>'

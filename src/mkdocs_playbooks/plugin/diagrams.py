@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from mkdocs_playbooks.core.framework_ref import DIAGRAM_MARKER, is_framework_diagram
+from mkdocs_playbooks.core.framework_ref import DIAGRAM_MARKER, framework_diagram_uris
 from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.core.parse import parse_page
 from mkdocs_playbooks.core.tree import DocsTree
@@ -50,16 +50,8 @@ def rendered_page(file: File, fallback_locale: str, tree: DocsTree | None) -> Pa
 
 def _diagram_uris(file: File, page: ParsedPage, locales: Iterable[str]) -> list[str]:
     """The site-relative paths (without a locale folder) of the diagrams `page` references."""
-    uris = []
-    for reference in page.references:
-        if not reference.is_image or not reference.target or reference.target.startswith("/"):
-            continue
-        uri = posixpath.normpath(posixpath.join(posixpath.dirname(file.src_uri), reference.target))
-        head, _, rest = uri.partition("/")
-        uri = rest if head in locales else uri
-        if is_framework_diagram(uri) and uri not in uris:
-            uris.append(uri)
-    return uris
+    images = [reference.target for reference in page.references if reference.is_image]
+    return framework_diagram_uris(file.src_uri, images, locales)
 
 
 def add_diagram_files(files: Files, config: MkDocsConfig, *, current_locale: str | None,

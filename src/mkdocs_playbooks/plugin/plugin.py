@@ -45,17 +45,21 @@ from mkdocs_playbooks.core.tree import (
     DocsTree,
     is_outside,
 )
-from mkdocs_playbooks.plugin.diagrams import add_diagram_files, inline_diagrams
-from mkdocs_playbooks.plugin.i18n_files import locale_prefix
+from mkdocs_playbooks.plugin.diagrams import add_diagram_files, inline_diagrams, rendered_page
+from mkdocs_playbooks.plugin.i18n_files import locale_prefix, locale_rel_path
 from mkdocs_playbooks.plugin.log import log
+from mkdocs_playbooks.plugin.nav import merge_split_sections
 from mkdocs_playbooks.plugin.reader import ReaderSite
 from mkdocs_playbooks.project.check import check_project
 from mkdocs_playbooks.reader import THEME_DIR
+from mkdocs_playbooks.reader.library import is_playbook
+from mkdocs_playbooks.reader.pdf import PdfError, find_chromium, pdf_uri, print_pdf
 from mkdocs_playbooks.reader.search_index import (
     INDEX_PATH,
     SearchLanguage,
     locale_search_index,
 )
+from mkdocs_playbooks.reader.text import reader_text
 from mkdocs_playbooks.status.git_history import open_repository
 from mkdocs_playbooks.status.render import locale_summary_line
 from mkdocs_playbooks.status.report import compute_status
@@ -98,6 +102,16 @@ class PlaybookConfig(base.Config):
     """Globs (paths inside a locale, ``*`` also crosses ``/``) of the pages that are playbooks."""
     playbook_flag = c.Type(str, default=PlaybookSelection.flag)
     """A source page whose front matter sets this key to true is a playbook (false: is not)."""
+
+    # -- Readers: the playbook library (issue 20) --
+    library_page = c.Type(str, default="index.md")
+    """The page, inside each locale folder, that lists every playbook as a card after its own
+    text (``index.md``, the home page, by default); ``""`` turns the library off."""
+    pdf = c.Type(bool, default=False)
+    """Print every playbook of every locale to a PDF beside its page, with headless Chromium,
+    and link it from the page. Off by default: it needs Chromium when the site is built."""
+    pdf_chromium = c.Type(str, default="chromium")
+    """The Chromium that prints the PDFs: a path, or a name looked up on PATH."""
 
 
 class I18nState:
@@ -143,6 +157,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         # main.html that does not extend ours): such a page searches the root index, which is
         # then left as the search and i18n plugins wrote it, every language's pages in it.
         self._search_hooked = True
+        self._chromium: str | None = None  # prints the PDFs (pdf: true)
+        self._pdf_jobs: dict[Path, Path] = {}  # built page -> its PDF, printed at the end
 
     def project_settings(self, config: MkDocsConfig) -> ProjectSettings:
         config_file = Path(config.config_file_path).resolve()
@@ -182,6 +198,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self._tree = tree
             self._report(found)
             self._reader_site = self._translation_status(tree, settings, config)
+            if self.config.pdf:  # before anything is rendered: no Chromium, no build
+                try:
+                    self._chromium = find_chromium(self.config.pdf_chromium)
+                except PdfError as error:
+                    raise PluginError(f"plugins.playbook.pdf: {error}") from None
 
     def _translation_status(self, tree: DocsTree, settings: ProjectSettings,
                             config: MkDocsConfig) -> ReaderSite:
@@ -194,7 +215,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             log.info(f"translation status: {warning}")  # facts for readers, not build failures
         return ReaderSite(report, I18nState(config).default or settings.source_locale,
                           tuple(settings.locale_codes), config.site_url or "",
-                          config.use_directory_urls)
+                          config.use_directory_urls, tree=tree,
+                          library_page=self.config.library_page or None,
+                          selection=settings.scope.playbooks)
 
     def _report(self, found: list[Diagnostic]) -> None:
         for item in found:
@@ -272,6 +295,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     # Below -100: after mkdocs-static-i18n has sorted this language's navigation.
     @event_priority(-110)
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if self.config.enabled:
+            merge_split_sections(nav)
         if self._reader_site is not None:
             self._reader_site.move_status_page_last(nav)
         return nav
@@ -283,11 +308,30 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if site is not None:
             locale = I18nState(config).current or site.default_locale
             context.update(site.page_context(page, locale))
+        if self._chromium is not None:
+            context["playbook_pdf"] = self._pdf_link(page, config)
         if self._searches_per_locale(config):
             # Where the reader theme's main.html points material's search: this locale's own index.
             root = get_relative_url(I18nState(config).prefix() or ".", page.url)
             context["playbook_search_base"] = root.rstrip("/") + "/"
         return context
+
+    def _pdf_link(self, page: Page, config: MkDocsConfig) -> dict | None:
+        """The link to a playbook page's PDF (printed at the end of the build), or None."""
+        locale = I18nState(config).current or self._source_locale
+        tree, site_info = self._tree, self._reader_site
+        rel_path = locale_rel_path(page.file)
+        parsed = rendered_page(page.file, locale, tree)
+        source = tree.page(self._source_locale, rel_path) if tree else None
+        if (parsed is None or tree is None or source is None or site_info is None
+                or not site_info.selection.is_playbook(source)  # the site's choice, by source
+                or not is_playbook(parsed, tuple(tree.locales))):
+            return None
+        pdf = pdf_uri(page.file.dest_uri, rel_path)
+        site = Path(config.site_dir)
+        self._pdf_jobs[site / page.file.dest_uri] = site / pdf
+        return {"href": get_relative_url(pdf, page.url),
+                "label": reader_text(locale, "pdf", "link")}
 
     def on_template_context(self, context: dict, *,  # type: ignore[override]
                             template_name: str, config: MkDocsConfig) -> dict:
@@ -345,9 +389,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             for path, text in self._default_outputs.items():
                 write_file_atomically(Path(config.site_dir) / path, text, replace=True)
             self._default_outputs = {}
+            self._print_pdfs()
         self._depth = max(0, self._depth - 1)
 
     on_post_build = CombinedEvent(_keep_locale_outputs, _end_build)
+
+    def _print_pdfs(self) -> None:
+        """Every language's pages are written by now: print the playbooks' PDFs."""
+        jobs, self._pdf_jobs = self._pdf_jobs, {}
+        if self._chromium is None:
+            return
+        for page_html, pdf in sorted(jobs.items()):
+            try:
+                print_pdf(self._chromium, page_html, pdf)
+            except PdfError as error:
+                raise PluginError(f"plugins.playbook.pdf: {error}") from None
+        if jobs:
+            log.info(f"printed {len(jobs)} playbook PDFs with {self._chromium}")
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig,
                  builder: Callable[..., Any]) -> LiveReloadServer:
@@ -362,6 +420,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         self._depth = 0
         self._default_outputs = {}
+        self._pdf_jobs = {}
 
 
 def with_reader_theme(dirs: list[str], custom_dir: str | None) -> list[str]:

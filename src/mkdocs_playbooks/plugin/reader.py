@@ -19,7 +19,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from mkdocs_playbooks.core.schema import EVERY_PAGE, PlaybookSelection
+from mkdocs_playbooks.core.tree import DocsTree
 from mkdocs_playbooks.plugin.i18n_files import locale_prefix, locale_rel_path
+from mkdocs_playbooks.reader.library import library_cards, library_text
 from mkdocs_playbooks.reader.notices import Notice, page_notices
 from mkdocs_playbooks.reader.status_page import status_page_markdown
 from mkdocs_playbooks.reader.text import fallback_language
@@ -42,6 +45,9 @@ class ReaderSite:
     locales: tuple[str, ...]  # every built locale
     site_url: str
     use_directory_urls: bool
+    tree: DocsTree | None = None  # every page, for the library's cards
+    library_page: str | None = None  # the page (rel path) that lists every playbook
+    selection: PlaybookSelection = EVERY_PAGE  # which pages the site counts as playbooks
 
     def url(self, locale: str, rel_path: str) -> str:
         """The site-relative URL of `rel_path` in `locale` (``sv/playbooks/x/``, ``./``)."""
@@ -117,6 +123,19 @@ class ReaderSite:
             status_page_url=self.url(current, STATUS_PAGE),
         )
 
+    def library(self, page: Page, current: str) -> dict | None:
+        """The library's cards and words, on the library page only."""
+        if self.tree is None or locale_rel_path(page.file) != self.library_page:
+            return None
+        here = self.url(current, self.library_page)
+        prefix = locale_prefix(current, self.default_locale)
+        cards = library_cards(
+            self.tree, self.report, current, selection=self.selection,
+            page_href=lambda rel_path: get_relative_url(self.url(current, rel_path), here),
+            file_href=lambda uri: get_relative_url(prefix + uri, here),
+        )
+        return {"cards": cards, "text": library_text(current)}
+
     def page_context(self, page: Page, current: str) -> dict:
         """Template variables for the reader theme's main.html."""
         file_locale = getattr(page.file, "locale", current)
@@ -128,6 +147,7 @@ class ReaderSite:
         else:
             content_lang = file_locale if file_locale != current else None
         return {
+            "playbook_library": self.library(page, current),
             "playbook_notices": self.notices(page, current),
             "playbook_alternates": self.alternates(rel_path),
             "playbook_content_lang": _hreflang(content_lang) if content_lang else None,

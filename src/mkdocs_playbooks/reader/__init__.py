@@ -1,5 +1,5 @@
-"""What readers see: notices, the status page, per-locale search, and the theme folder
-(``theme/``: templates, CSS and JS) that the plugin adds to the site's theme.
+"""What readers see: notices, the status page, the library, per-locale search, PDFs, and the
+theme folder (``theme/``: templates, CSS and JS) that the plugin adds to the site's theme.
 
 May import: ``core``, ``terminology``, ``status``, ``diagram``.
 """
