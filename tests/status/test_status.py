@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import PLAYBOOK, TRANSLATIONS, commit_all, git, record_source_commit, set_front_matter
+from conftest import PLAYBOOK, TRANSLATIONS, commit_all, git, set_front_matter
 from mkdocs_playbooks.cli.main import main
 from mkdocs_playbooks.core.settings import load_settings
 from mkdocs_playbooks.core.tree import load_tree
@@ -34,16 +34,6 @@ def add_capability(project: Path) -> None:
     first_item = next(i for i in range(heading, len(lines)) if lines[i].startswith("- "))
     lines.insert(first_item, ADDED_CAPABILITY + "\n")
     path.write_text("".join(lines), encoding="utf-8")
-
-
-@pytest.fixture
-def repo(project: Path) -> Path:
-    """The project copy as a repository whose translations name its own source commit."""
-    git(project, "init", "-q")
-    source_commit = commit_all(project, "English source and translations")
-    record_source_commit(project, source_commit)
-    commit_all(project, "Record the source commit in the translations")
-    return project
 
 
 def status_json(project: Path, *extra: str, capsys: pytest.CaptureFixture[str]) -> dict:
