@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from mkdocs_playbooks.core.atomic_write import write_file_atomically
-from mkdocs_playbooks.core.settings import ProjectSettings
-from mkdocs_playbooks.core.tree import DocsTree, load_tree
+from mkdocs_playbooks.core.settings import ProjectSettings, load_project_tree
+from mkdocs_playbooks.core.tree import DocsTree
 from mkdocs_playbooks.exchange.export import export_page
 from mkdocs_playbooks.exchange.formats import (
     FORMATS,
@@ -73,8 +73,7 @@ def add_exchange_commands(commands: argparse._SubParsersAction,
 
 
 def _tree(settings: ProjectSettings) -> DocsTree:
-    tree, _ = load_tree(settings.root, settings.docs_dir, settings.source_locale,
-                        settings.locale_codes)
+    tree, _ = load_project_tree(settings)
     return tree
 
 
@@ -101,7 +100,7 @@ def run_export(args: argparse.Namespace, settings: ProjectSettings) -> int:
     output = Path(args.output) / args.locale
     for rel_path in wanted:
         exported = export_page(tree, args.locale, rel_path, repo, glossaries.get(args.locale),
-                               copy_source=args.copy_source)
+                               settings.scope.schema, copy_source=args.copy_source)
         target = output / (posixpath.splitext(rel_path)[0] + SUFFIXES[args.format])
         write_file_atomically(target, write_exchange(exported.document, args.format),
                               replace=True)
@@ -124,8 +123,8 @@ def run_import(args: argparse.Namespace, settings: ProjectSettings) -> int:
         except OSError as error:
             return _usage(f"{name}: {error.strerror}")
     tree = _tree(settings)
-    options = ImportOptions(force=args.force, workflow_type=args.workflow_type,
-                            reviewed=args.reviewed)
+    options = ImportOptions(schema=settings.scope.schema, force=args.force,
+                            workflow_type=args.workflow_type, reviewed=args.reviewed)
     try:
         planned = plan_import(tree, open_repository(settings.root), files, options)
     except ExchangeError as error:

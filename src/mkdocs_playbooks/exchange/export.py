@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from mkdocs_playbooks.core.model import ParsedPage
+from mkdocs_playbooks.core.schema import DEFAULT_SCHEMA, WORKFLOW_TYPE, FrontMatterSchema
 from mkdocs_playbooks.core.tree import DocsTree
-from mkdocs_playbooks.exchange import keys
 from mkdocs_playbooks.exchange.alignment import aligned_segments, translated_text
 from mkdocs_playbooks.exchange.formats import NEEDS_REVIEW, NEW, TRANSLATED, ExchangeFile, Unit
 from mkdocs_playbooks.exchange.freshness import SourceHistory, source_history
@@ -35,16 +35,18 @@ def text_checksum(page: ParsedPage | None) -> str:
 
 
 def export_page(tree: DocsTree, locale: str, rel_path: str, repo: GitRepository,
-                glossary: Glossary | None, *, copy_source: bool = False) -> PageExport:
-    """The exchange file of source page `rel_path` for `locale`. With `copy_source` a new
-    segment's target is its source, still in state new (for tools that translate in place)."""
+                glossary: Glossary | None, schema: FrontMatterSchema = DEFAULT_SCHEMA,
+                *, copy_source: bool = False) -> PageExport:
+    """The exchange file of source page `rel_path` for `locale`; `schema` names the keys of the
+    localization roles. With `copy_source` a new segment's target is its source, still in state
+    new (for tools that translate in place)."""
     source = tree.source.pages[rel_path]
     page = tree.page(locale, rel_path)
-    source_file = tree.docs_dir / tree.source_locale / rel_path
+    source_file = tree.file_path(tree.source_locale, rel_path)
     commit, note = source_commit(repo, source_file, source.path)
-    folder = tree.display(tree.docs_dir / locale)
+    page_path = tree.display(tree.file_path(locale, rel_path))
     facts = {
-        "page": f"{folder}/{rel_path}",
+        "page": page_path,
         "source-commit": commit,
         "source-wordcount": str(source.word_count),
         "source-sha256": text_checksum(source),
@@ -57,12 +59,12 @@ def export_page(tree: DocsTree, locale: str, rel_path: str, repo: GitRepository,
     history = SourceHistory(None, None, False)
     if page is not None:
         # A scaffold copies what it does not mark (an image's alt text): a copy is no translation.
-        scaffold = UNTRANSLATED_WORKFLOW in workflow_tokens(page.meta(keys.WORKFLOW_TYPE))
+        scaffold = UNTRANSLATED_WORKFLOW in workflow_tokens(page.meta(schema.key(WORKFLOW_TYPE)))
         alignment = aligned_segments(source, page)
         guessed = alignment.uncertain
         translated = {s.id: s for s in alignment.segments
                       if not (scaffold and s.text == source_texts.get(s.id))}
-        status = page_status(locale, folder, source, page, source_file, repo)
+        status = page_status(locale, page_path, source, page, source_file, repo, schema)
         history = source_history(status, source, source_file, repo)
     units = tuple(_unit(source.path, segment, translated.get(segment.id), history, glossary,
                         guessed=segment.id in guessed) for segment in segments)

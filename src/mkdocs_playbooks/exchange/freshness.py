@@ -76,7 +76,7 @@ def outdated_segments(tree: DocsTree, report: StatusReport, repo: GitRepository
             if page.state is not PageState.OUTDATED:
                 continue
             source = tree.source.pages[page.rel_path]
-            source_file = tree.docs_dir / tree.source_locale / page.rel_path
+            source_file = tree.file_path(tree.source_locale, page.rel_path)
             history = source_history(page, source, source_file, repo)
             found[page.locale, page.rel_path] = SourceChanges(
                 history.commit, segment_changes(history, source), history.segments is not None)

@@ -25,8 +25,16 @@ from mkdocs_playbooks.core.compare import align_stages, compare_page
 from mkdocs_playbooks.core.diagnostics import Severity
 from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.core.parse import parse_page
+from mkdocs_playbooks.core.schema import (
+    DEFAULT_SCHEMA,
+    HT_DEGREE,
+    SOURCE_COMMIT,
+    SOURCE_WORDCOUNT,
+    STABLE_ID,
+    WORKFLOW_TYPE,
+    FrontMatterSchema,
+)
 from mkdocs_playbooks.core.tree import DocsTree
-from mkdocs_playbooks.exchange import keys
 from mkdocs_playbooks.exchange.alignment import aligned_segments
 from mkdocs_playbooks.exchange.export import export_page, text_checksum
 from mkdocs_playbooks.exchange.formats import (
@@ -55,6 +63,7 @@ HUMAN_WORKFLOW, CAT_WORKFLOW = "ht", "tm+mt"
 
 @dataclass(frozen=True)
 class ImportOptions:
+    schema: FrontMatterSchema = DEFAULT_SCHEMA  # the keys of the localization roles
     force: bool = False  # import although a page changed since the export
     workflow_type: str | None = None  # workflow-type to record; None: see `_workflow`
     reviewed: bool = False  # a person reviewed every translated segment of these files
@@ -98,20 +107,21 @@ def _plan_file(tree: DocsTree, repo: GitRepository, document: ExchangeFile,
     if document.locale not in translations:
         raise ExchangeError(path, 1, f"target language `{document.locale}` is not a translated "
                             f"locale of mkdocs.yml ({', '.join(translations) or 'none'})")
-    folder = translations[document.locale].folder
-    rel_path = document.source_path.removeprefix(tree.source.folder + "/")
-    source = tree.source.pages.get(rel_path)
-    if source is None or rel_path == document.source_path:
+    source = next((p for p in tree.source.pages.values() if p.path == document.source_path),
+                  None)
+    if source is None:
         raise ExchangeError(path, 1, f"the file is for `{document.source_path}`, which is not "
                             f"a page of {tree.source.folder}")
+    rel_path = source.rel_path
     page = tree.page(document.locale, rel_path)
-    display = f"{folder}/{rel_path}"
+    target_file = tree.file_path(document.locale, rel_path)
+    display = tree.display(target_file)
     _check_unchanged(document, source, page, display, options)
     segments = page_segments(source)
     units = _units_by_segment(document, source, segments, options)
     targets = {s.id: _rendered(path, units[s.id], s) for s in segments
                if units[s.id].target is not None}
-    expected = export_page(tree, document.locale, rel_path, repo, None).document
+    expected = export_page(tree, document.locale, rel_path, repo, None, options.schema).document
     changed = any(_key(unit) != _key(units[unit.id]) for unit in expected.units)
     values = _localization(document, source, page, list(units.values()), options) \
         if changed or page is None else {}
@@ -127,8 +137,7 @@ def _plan_file(tree: DocsTree, repo: GitRepository, document: ExchangeFile,
     differs = page is None or text != page.text
     summary = ("created" if page is None else "updated" if differs else "unchanged") + (
         f" ({describe_states(list(units.values()))})")
-    return PlannedPage(tree.docs_dir / document.locale / rel_path, display, text, differs,
-                       summary)
+    return PlannedPage(target_file, display, text, differs, summary)
 
 
 def _check_unchanged(document: ExchangeFile, source: ParsedPage, page: ParsedPage | None,
@@ -220,21 +229,23 @@ def _localization(document: ExchangeFile, source: ParsedPage, page: ParsedPage |
                   units: list[Unit], options: ImportOptions) -> dict[str, object]:
     """The localization keys to record: the source commit and word count once every segment
     is translated, the share a person vouched for as ht-degree, and the workflow."""
-    def current(key: str) -> object:
-        return page.meta(key) if page is not None else None
+    key = options.schema.key
+
+    def current(name: str) -> object:
+        return page.meta(name) if page is not None else None
 
     complete = all(unit.state in (TRANSLATED, REVIEWED) for unit in units)
     values: dict[str, object] = {}
-    if source.meta(keys.CONTENT_ID) and current(keys.CONTENT_ID) in (None, ""):
-        values[keys.CONTENT_ID] = source.meta(keys.CONTENT_ID)
-    if complete or current(keys.SOURCE_COMMIT) in (None, ""):
-        values[keys.SOURCE_COMMIT] = document.facts.get("source-commit", "")
-        values[keys.SOURCE_WORDCOUNT] = int(document.facts.get("source-wordcount") or 0)
+    if source.meta(key(STABLE_ID)) and current(key(STABLE_ID)) in (None, ""):
+        values[key(STABLE_ID)] = source.meta(key(STABLE_ID))
+    if complete or current(key(SOURCE_COMMIT)) in (None, ""):
+        values[key(SOURCE_COMMIT)] = document.facts.get("source-commit", "")
+        values[key(SOURCE_WORDCOUNT)] = int(document.facts.get("source-wordcount") or 0)
     vouched = sum(unit.state == REVIEWED or options.reviewed and unit.state == TRANSLATED
                   for unit in units)
     degree = round(100 * vouched / len(units)) if units else 0
-    values[keys.WORKFLOW_TYPE] = _workflow(current(keys.WORKFLOW_TYPE), degree, units, options)
-    values[keys.HT_DEGREE] = f"{degree}%"
+    values[key(WORKFLOW_TYPE)] = _workflow(current(key(WORKFLOW_TYPE)), degree, units, options)
+    values[key(HT_DEGREE)] = f"{degree}%"
     # Compared as text: a word count recorded as '374' needs no rewriting as 374.
     return {key: value for key, value in values.items() if str(value) != str(current(key))}
 
