@@ -37,12 +37,11 @@ def test_a_missing_page_is_created_with_what_the_file_translates(
     check_is_clean(repo, capsys)
 
 
-def test_a_lost_capability_comes_back_marked(
+def test_a_lost_capability_is_filled_in_its_place(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = repo / "docs" / "sv" / PLAYBOOK
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
+    lines = path.read_text(encoding="utf-8").split("\n")
     kept = lines[:]
     dropped = next(i for i, line in enumerate(lines) if line == "- Produktjämförelse")
     del kept[dropped]
@@ -55,13 +54,37 @@ def test_a_lost_capability_comes_back_marked(
     assert states == {"awareness.cap1": store.UnitClass.S_TRANSLATED,
                       "awareness.cap2": store.UnitClass.S_UNTRANSLATED,
                       **{f"awareness.cap{n}": store.UnitClass.S_NEEDS_REVIEW for n in range(3, 8)}}
+    missing = next(u for u in store.units if u.getid().endswith("awareness.cap2"))
+    missing.target = "Jämförelse av produkter"
+    store.savefile(str(exported))
     assert main(["import", "--config", str(repo / "mkdocs.yml"), str(exported)]) == 0
-    rebuilt = path.read_text(encoding="utf-8").split("\n")
-    assert rebuilt[dropped] == f"- {UNTRANSLATED_MARKER}Product comparison"
-    # Every other line is the translation as it was (the front matter keeps its record: a
-    # segment is left untranslated, so the page is not complete).
-    assert rebuilt[:dropped] + rebuilt[dropped + 1:] == kept
+    # Rebuilt on the source's structure: the new item in its place, every other line as it was.
+    assert path.read_text(encoding="utf-8").split("\n") == (
+        kept[:dropped] + ["- Jämförelse av produkter"] + kept[dropped:])
     check_is_clean(repo, capsys)
+
+
+def test_text_the_source_lacks_is_not_dropped_unless_forced(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = repo / "docs" / "sv" / "index.md"
+    text = path.read_text(encoding="utf-8")
+    extra = "\nEtt stycke som källan inte har.\n"
+    path.write_text(text + extra, encoding="utf-8")
+    exported = next(p for p in export_locale(repo, "sv") if p.name == "index.xlf")
+    store = xliff.xlifffile.parsefile(str(exported))
+    next(u for u in store.units if u.getid().endswith("h1")).target = "Spelböcker"
+    store.savefile(str(exported))
+    config = str(repo / "mkdocs.yml")
+    capsys.readouterr()
+    assert main(["import", "--config", config, str(exported)]) == 1
+    error = capsys.readouterr().err
+    line = (text + extra).split("\n").index("Ett stycke som källan inte har.") + 1
+    assert f"docs/sv/index.md:{line}: the page has text no source segment pairs with" in error
+    assert path.read_text(encoding="utf-8") == text + extra
+    assert main(["import", "--force", "--config", config, str(exported)]) == 0
+    rebuilt = path.read_text(encoding="utf-8")
+    assert "# Spelböcker\n" in rebuilt and "källan inte har" not in rebuilt
 
 
 def test_dry_run_writes_nothing(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from conftest import TRANSLATIONS, docs_bytes, export_locale
+from conftest import (
+    TRANSLATIONS,
+    copy_example,
+    copy_example_in_suffix_layout,
+    docs_bytes,
+    export_locale,
+)
 from mkdocs_playbooks.cli.main import main
 from mkdocs_playbooks.core.parse import parse_page
 from mkdocs_playbooks.exchange.inline import join_parts, split_inline
@@ -75,3 +82,22 @@ def test_segments_of_an_unusual_page_render_back_exactly() -> None:
     assert render_body(page, segments, {s.id: s.outer(s.text) for s in segments}) == page.text
     swapped = render_body(page, segments, {s.id: s.outer(s.text.upper()) for s in segments})
     assert "## not a heading" in swapped and "PARAGRAPH OVER\n  TWO LINES" in swapped
+
+
+@pytest.mark.parametrize("copy", [copy_example, copy_example_in_suffix_layout],
+                         ids=["folder layout", "suffix layout"])
+def test_another_site_round_trips_in_either_layout(
+    tmp_path: Path, copy: Callable[[Path], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The example third-party site (ordinary pages and a playbook, French): export and import
+    find its pages where its i18n layout puts them."""
+    site = copy(tmp_path / "site")
+    before = docs_bytes(site)
+    files = export_locale(site, "fr", "po")
+    assert len(files) == 3
+    assert main(["import", "--config", str(site / "mkdocs.yml"), *map(str, files)]) == 0
+    assert docs_bytes(site) == before
+    out = capsys.readouterr().out
+    suffix = copy is copy_example_in_suffix_layout
+    assert ("docs/playbooks/win-back.fr.md: unchanged" if suffix
+            else "docs/fr/playbooks/win-back.md: unchanged") in out

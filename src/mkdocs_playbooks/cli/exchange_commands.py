@@ -29,7 +29,7 @@ from mkdocs_playbooks.terminology.glossary import load_glossaries
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 DEFAULT_OUTPUT = "translations"
-_BROKEN_SOURCE = ("PB103", "PB104", "PB201", "PB202")
+_BROKEN_SOURCE = ("PB103", "PB104", "PB201")  # a page without front matter is fine
 
 
 def add_exchange_commands(commands: argparse._SubParsersAction,
@@ -60,7 +60,9 @@ def add_exchange_commands(commands: argparse._SubParsersAction,
     )
     import_.add_argument("files", nargs="+", metavar="FILE", help="exported .xlf or .po files")
     import_.add_argument("--force", action="store_true",
-                         help="import although a page changed since the export")
+                         help="import although a page changed since the export, or has text "
+                         "no source segment pairs with (the page is rebuilt on the source's "
+                         "structure)")
     import_.add_argument("--workflow-type", metavar="TYPE",
                          help="the workflow-type to record (ht, mt, tm+mt); default: the "
                          "page's own, or for a page that was untranslated ht when a person "

@@ -35,7 +35,7 @@ from mkdocs_playbooks.core.schema import (
     FrontMatterSchema,
 )
 from mkdocs_playbooks.core.tree import DocsTree
-from mkdocs_playbooks.exchange.alignment import aligned_segments
+from mkdocs_playbooks.exchange.alignment import aligned_segments, translated_text
 from mkdocs_playbooks.exchange.export import export_page, text_checksum
 from mkdocs_playbooks.exchange.formats import (
     NEEDS_REVIEW,
@@ -126,18 +126,38 @@ def _plan_file(tree: DocsTree, repo: GitRepository, document: ExchangeFile,
     values = _localization(document, source, page, list(units.values()), options) \
         if changed or page is None else {}
     alignment = aligned_segments(source, page) if page is not None else None
-    if page is not None and alignment is not None and alignment.in_place:
+    if page is not None and not changed:
+        text = page.text  # nothing to bring in: the page stays as it is, whatever its shape
+    elif page is not None and alignment is not None and alignment.in_place:
         # In the source's link markup: a scaffold's `[untranslated] [Awareness](#awareness)`
         # is one segment where the source's is the link text alone.
         wrapped = {s.id: s.outer(targets[s.id]) for s in segments if s.id in targets}
         text = _rewritten(page, alignment.segments, wrapped, values)
     else:
+        if alignment is not None and not options.force:
+            _check_nothing_lost(path, display, segments, alignment.segments)
         text = _rebuilt(source, page, segments, targets, values)
-    _check_structure(path, source, display, rel_path, document.locale, text)
     differs = page is None or text != page.text
+    if differs:
+        _check_structure(path, source, display, rel_path, document.locale, text)
     summary = ("created" if page is None else "updated" if differs else "unchanged") + (
         f" ({describe_states(list(units.values()))})")
     return PlannedPage(target_file, display, text, differs, summary)
+
+
+def _check_nothing_lost(path: str, display: str, segments: list[Segment],
+                        translated: list[Segment]) -> None:
+    """Refuse to rebuild a page on the source's skeleton when that would drop text of the
+    translation that pairs with no source segment (an item the source does not have)."""
+    known = {segment.id for segment in segments}
+    lost = [s for s in translated if s.id not in known and translated_text(s) is not None]
+    if lost:
+        more = f", and {len(lost) - 1} more" if len(lost) > 1 else ""
+        raise ExchangeError(path, 0, f"{display}:{lost[0].line}: the page has text no source "
+                            f"segment pairs with ({lost[0].kind} `{lost[0].text[:60]}`{more}); "
+                            "the import would rebuild the page on the source's structure and "
+                            "drop it: bring the page in line with the source first, or import "
+                            "with --force to rebuild it")
 
 
 def _check_unchanged(document: ExchangeFile, source: ParsedPage, page: ParsedPage | None,
