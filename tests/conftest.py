@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from translate.storage import xliff
 
 from mkdocs_playbooks.cli.main import main
 from mkdocs_playbooks.core.diagnostics import Diagnostic
@@ -203,6 +204,13 @@ def export_locale(project: Path, locale: str, file_format: str = "xliff",
                  "--format", file_format, "--output", str(output), *extra]) == 0
     suffix = ".xlf" if file_format == "xliff" else ".po"
     return sorted((output / locale).rglob(f"*{suffix}"))
+
+
+def edit_xliff(path: Path, segment_id: str, change: Callable[[xliff.xliffunit], None]) -> None:
+    """Change one unit of an XLIFF file through translate-toolkit, as a CAT tool would."""
+    store = xliff.xlifffile.parsefile(str(path))
+    change(next(u for u in store.units if u.getid().split("\x04")[-1] == segment_id))
+    store.savefile(str(path))
 
 
 def check_is_clean(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

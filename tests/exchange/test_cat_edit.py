@@ -10,7 +10,7 @@ from translate.storage import po, xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables.xliff import X
 
-from conftest import PLAYBOOK, check_is_clean, commit_all, export_locale, git
+from conftest import PLAYBOOK, check_is_clean, commit_all, edit_xliff, export_locale, git
 from mkdocs_playbooks.cli.main import main
 from mkdocs_playbooks.core.parse import parse_page
 
@@ -50,10 +50,10 @@ def test_a_signed_off_capability_lands_on_its_line(
                if old != new]
     # In the body only that line changed; in the front matter only the localization keys.
     assert [n for n in changed if n > after.front_matter_end] == [line]
+    # One segment of 60 signed off by a person: 2%.
     assert [after.lines[n - 1] for n in changed if n != line] == ["ht-degree: 2%"]
     source_commit = git(repo, "log", "-1", "--format=%H", "--", f"docs/en/{PLAYBOOK}")
     assert after.meta("source-git-commit") == source_commit
-    # One segment of 60 signed off by a person.
     assert after.meta("workflow-type") == "mt"  # how it was made has not changed
     check_is_clean(repo, capsys)
 
@@ -62,11 +62,8 @@ def test_a_link_keeps_its_target_when_the_sentence_is_reworded(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     exported = next(p for p in export_locale(repo, "de") if p.name == "index.xlf")
-    store = xliff.xlifffile.parsefile(str(exported))
-    linked = next(u for u in store.units if "Commerce Strategy" in u.source)
-    linked.rich_target = [StringElem(["Lesen Sie zuerst ", X(id="1"), "die Handelsstrategie",
-                                      X(id="2"), "."])]
-    store.savefile(str(exported))
+    edit_xliff(exported, "intro.p3", lambda unit: setattr(unit, "rich_target", [StringElem(
+        ["Lesen Sie zuerst ", X(id="1"), "die Handelsstrategie", X(id="2"), "."])]))
     assert main(["import", "--config", str(repo / "mkdocs.yml"), str(exported)]) == 0
     assert ("Lesen Sie zuerst [die Handelsstrategie](playbooks/commerce-strategy.md)."
             in (repo / "docs" / "de" / "index.md").read_text(encoding="utf-8"))
@@ -115,9 +112,7 @@ def test_the_workflow_type_is_recorded_as_told(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     exported = next(p for p in export_locale(repo, "de") if p.name == "index.xlf")
-    store = xliff.xlifffile.parsefile(str(exported))
-    unit_by_id(store, "h1").target = "Handbücher"
-    store.savefile(str(exported))
+    edit_xliff(exported, "h1", lambda unit: setattr(unit, "target", "Handbücher"))
     config = str(repo / "mkdocs.yml")
     assert main(["import", "--workflow-type", "ht", "--config", config, str(exported)]) == 0
     page = page_of(repo, "de", "index.md")

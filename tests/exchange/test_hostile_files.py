@@ -3,7 +3,6 @@ and nothing under docs/ changes."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ from translate.storage import po, xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables.xliff import G, X
 
-from conftest import PLAYBOOK, docs_bytes, export_locale
+from conftest import PLAYBOOK, docs_bytes, edit_xliff, export_locale
 from mkdocs_playbooks.cli.main import main
 
 
@@ -33,12 +32,6 @@ def refused(project: Path, path: Path, capsys: pytest.CaptureFixture[str], *extr
 def line_of(path: Path, needle: str) -> int:
     lines = path.read_text(encoding="utf-8").splitlines()
     return next(number for number, line in enumerate(lines, 1) if needle in line)
-
-
-def edit_xliff(path: Path, segment_id: str, change: Callable[[xliff.xliffunit], None]) -> None:
-    store = xliff.xlifffile.parsefile(str(path))
-    change(next(u for u in store.units if u.getid().split("\x04")[-1] == segment_id))
-    store.savefile(str(path))
 
 
 LINKED = "intro.p3"
