@@ -10,7 +10,15 @@ from translate.storage import po, xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables.xliff import X
 
-from conftest import PLAYBOOK, check_is_clean, commit_all, edit_xliff, export_locale, git
+from conftest import (
+    PLAYBOOK,
+    TRANSLATIONS,
+    check_is_clean,
+    commit_all,
+    edit_xliff,
+    export_locale,
+    git,
+)
 from mkdocs_playbooks.cli.main import main
 from mkdocs_playbooks.core.parse import parse_page
 
@@ -118,4 +126,27 @@ def test_the_workflow_type_is_recorded_as_told(
     page = page_of(repo, "de", "index.md")
     assert (page.title, page.meta("workflow-type"), page.meta("ht-degree")) == (
         "Handbücher", "ht", "0%")  # a person made it; nobody has signed a segment off yet
+    check_is_clean(repo, capsys)
+
+
+def test_the_record_goes_to_the_keys_the_site_names(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A site whose schema names its own key for a role (`role_keys`) gets it written there."""
+    config = repo / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    schema = ("      role_keys: {ht_degree: human-share}\n"
+              "      translation_keys: [content-id, source-git-commit, source-wordcount, "
+              "workflow-type, human-share]\n")
+    config.write_text(text.replace("      playbooks: [\"*\"]\n",
+                                   "      playbooks: [\"*\"]\n" + schema, 1), encoding="utf-8")
+    for page in (p for locale in TRANSLATIONS for p in (repo / "docs" / locale).rglob("*.md")):
+        page.write_text(page.read_text(encoding="utf-8").replace("ht-degree:", "human-share:"),
+                        encoding="utf-8")
+    exported = next(p for p in export_locale(repo, "de") if p.name == "index.xlf")
+    edit_xliff(exported, "h1", lambda unit: unit.set_state_n(unit.S_SIGNED_OFF))
+    assert main(["import", "--config", str(config), str(exported)]) == 0
+    imported = page_of(repo, "de", "index.md")
+    assert imported.meta("human-share") == "17%"  # one of six segments signed off
+    assert imported.meta("ht-degree") is None
     check_is_clean(repo, capsys)
