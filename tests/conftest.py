@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from translate.storage import xliff
 
+from mkdocs_playbooks.cli.main import main
 from mkdocs_playbooks.core.diagnostics import Diagnostic
 from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.core.settings import load_settings
@@ -151,6 +153,16 @@ def record_source_commit(project: Path, commit: str) -> None:
             set_front_matter(project, locale, rel_path, "source-git-commit", commit)
 
 
+@pytest.fixture
+def repo(project: Path) -> Path:
+    """The project copy as a repository whose translations name its own source commit."""
+    git(project, "init", "-q")
+    source_commit = commit_all(project, "English source and translations")
+    record_source_commit(project, source_commit)
+    commit_all(project, "Record the source commit in the translations")
+    return project
+
+
 def findings(project: Path) -> list[Diagnostic]:
     return check_project(load_settings(project / "mkdocs.yml"))[1]
 
@@ -200,3 +212,34 @@ def drop_line(page: Path, line_text: str) -> int:
     index = lines.index(line_text)
     page.write_text("\n".join(lines[:index] + lines[index + 1:]), encoding="utf-8")
     return index + 1
+
+
+def docs_bytes(project: Path) -> dict[str, bytes]:
+    """Every file under the project's docs/, by its path there: to tell that nothing changed."""
+    docs = project / "docs"
+    return {path.relative_to(docs).as_posix(): path.read_bytes()
+            for path in sorted(docs.rglob("*")) if path.is_file()}
+
+
+def export_locale(project: Path, locale: str, file_format: str = "xliff",
+                  *extra: str) -> list[Path]:
+    """Run `playbook export` for every page of `locale`; return the files it wrote."""
+    output = project.parent / "exchange"
+    assert main(["export", "--config", str(project / "mkdocs.yml"), "--locale", locale,
+                 "--format", file_format, "--output", str(output), *extra]) == 0
+    suffix = ".xlf" if file_format == "xliff" else ".po"
+    return sorted((output / locale).rglob(f"*{suffix}"))
+
+
+def edit_xliff(path: Path, segment_id: str, change: Callable[[xliff.xliffunit], None]) -> None:
+    """Change one unit of an XLIFF file through translate-toolkit, as a CAT tool would."""
+    store = xliff.xlifffile.parsefile(str(path))
+    change(next(u for u in store.units if u.getid().split("\x04")[-1] == segment_id))
+    store.savefile(str(path))
+
+
+def check_is_clean(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`playbook check --strict` passes on `project` (its output shown when it does not)."""
+    capsys.readouterr()
+    code = main(["check", "--strict", "--config", str(project / "mkdocs.yml")])
+    assert code == 0, capsys.readouterr().out

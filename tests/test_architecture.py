@@ -20,8 +20,9 @@ ALLOWED = {
     "diagram": {"core"},
     "reader": {"core", "terminology", "status", "diagram"},
     "project": {"core", "terminology", "status"},
+    "exchange": {"core", "terminology", "status"},
     "plugin": {"core", "terminology", "status", "diagram", "reader", "project"},
-    "cli": {"core", "terminology", "status", "diagram", "reader", "project"},
+    "cli": {"core", "terminology", "status", "diagram", "reader", "project", "exchange"},
 }
 """Which other layers each layer may import (the docstring of its ``__init__.py`` says the same)."""
 

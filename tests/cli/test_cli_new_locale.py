@@ -17,12 +17,12 @@ from mkdocs_playbooks.core.parse import parse_page
 from mkdocs_playbooks.core.settings import load_settings
 from mkdocs_playbooks.project.config_languages import ConfigEditError, add_language
 from mkdocs_playbooks.project.scaffold import (
-    UNKNOWN_COMMIT,
     UNTRANSLATED_MARKER,
     UNTRANSLATED_WORKFLOW,
     mark_untranslated,
     write_file_atomically,
 )
+from mkdocs_playbooks.status.git_history import UNKNOWN_COMMIT
 
 PAGES = SOURCE_PAGES
 

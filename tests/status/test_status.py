@@ -44,16 +44,6 @@ def add_capability(project: Path) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
 
-@pytest.fixture
-def repo(project: Path) -> Path:
-    """The project copy as a repository whose translations name its own source commit."""
-    git(project, "init", "-q")
-    source_commit = commit_all(project, "English source and translations")
-    record_source_commit(project, source_commit)
-    commit_all(project, "Record the source commit in the translations")
-    return project
-
-
 def status_json(project: Path, *extra: str, capsys: pytest.CaptureFixture[str]) -> dict:
     code = main(["status", "--format", "json", "--config", str(project / "mkdocs.yml"), *extra])
     out = capsys.readouterr().out

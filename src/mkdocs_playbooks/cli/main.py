@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import difflib
+import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from mkdocs_playbooks.cli.exchange_commands import add_exchange_commands
 from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
 from mkdocs_playbooks.core.gc_pause import cyclic_gc_paused
 from mkdocs_playbooks.core.render import render_github, render_json, render_junit, render_text
@@ -27,6 +29,11 @@ from mkdocs_playbooks.core.settings import (
     load_project_tree,
     load_settings,
 )
+from mkdocs_playbooks.exchange.freshness import (
+    SourceChanges,
+    describe_changes,
+    outdated_segments,
+)
 from mkdocs_playbooks.project.check import check_project
 from mkdocs_playbooks.project.scaffold import (
     UNTRANSLATED_MARKER,
@@ -36,7 +43,7 @@ from mkdocs_playbooks.project.scaffold import (
     write_plan,
 )
 from mkdocs_playbooks.status.git_history import open_repository
-from mkdocs_playbooks.status.render import render_status_json, render_status_text
+from mkdocs_playbooks.status.render import render_status_text, status_document
 from mkdocs_playbooks.status.report import StatusReport, compute_status, source_diff
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -112,6 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="text for people (default), json for tools")
     status.add_argument("--diff", action="store_true",
                         help="show what changed in the source since each outdated translation")
+    status.add_argument("--segments", action="store_true",
+                        help="for each outdated translation, which segments (headings, "
+                        "capabilities, paragraphs, ...) changed in the source since")
     status.add_argument("--locale", action="append", metavar="LOCALE",
                         help="only this locale (repeat for several)")
     status.set_defaults(run=run_status)
@@ -130,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     new_locale.add_argument("--dry-run", action="store_true",
                             help="show what would be written, write nothing")
     new_locale.set_defaults(run=run_new_locale)
+    add_exchange_commands(commands, common)
     return parser
 
 
@@ -179,13 +190,38 @@ def run_status(args: argparse.Namespace, settings: ProjectSettings) -> int:
         (page.locale, page.rel_path): source_diff(page, tree, repo)
         for status in report.locales for page in status.pages
     } if args.diff else None
+    segments = outdated_segments(tree, report, repo) if args.segments else None
     if args.format == "json":
-        print(render_status_json(report, diffs))
+        document = status_document(report, diffs)
+        if segments is not None:
+            for status in document["locales"]:
+                for page in status["pages"]:
+                    page["segments"] = _segments_document(
+                        segments.get((status["locale"], page["page"])))
+        print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        print(render_status_text(report, diffs))
+        print(render_status_text(report, _joined(segments, diffs)))
     for warning in report.warnings:
         print(f"playbook: warning: {warning}", file=sys.stderr)
     return EXIT_OK
+
+
+def _segments_document(found: SourceChanges | None) -> dict | None:
+    if found is None:
+        return None
+    return {"since": found.commit, "known": found.known,
+            "changes": [change._asdict() for change in found.changes]}
+
+
+def _joined(segments: Mapping[tuple[str, str], SourceChanges] | None,
+            diffs: Mapping[tuple[str, str], str | None] | None
+            ) -> Mapping[tuple[str, str], str | None] | None:
+    """The text shown under each outdated page: the changed segments, then the diff."""
+    if segments is None:
+        return diffs
+    return {key: "\n\n".join(text for text in (describe_changes(found),
+                                              (diffs or {}).get(key)) if text)
+            for key, found in segments.items()}
 
 
 def _only_locales(report: StatusReport, wanted: list[str]) -> StatusReport:

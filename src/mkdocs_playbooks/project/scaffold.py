@@ -43,18 +43,11 @@ from mkdocs_playbooks.core.schema import (
 from mkdocs_playbooks.core.settings import ProjectSettings, load_project_tree
 from mkdocs_playbooks.core.tree import FOLDER_LAYOUT, page_file
 from mkdocs_playbooks.project.config_languages import ConfigEditError, add_language, is_valid_locale
-from mkdocs_playbooks.status.git_history import GitRepository, open_repository
-from mkdocs_playbooks.status.report import UNTRANSLATED_WORKFLOW
+from mkdocs_playbooks.status.git_history import GitRepository, open_repository, source_commit
+from mkdocs_playbooks.status.report import UNTRANSLATED_MARKER, UNTRANSLATED_WORKFLOW
 
 UNTRANSLATED_DEGREE = "0%"
 """The ``ht-degree`` of a scaffolded page."""
-
-UNTRANSLATED_MARKER = "[untranslated] "
-"""Prefix of every scaffolded heading, list item and paragraph, so nobody mistakes it for a
-translation."""
-
-UNKNOWN_COMMIT = "unknown"
-"""``source-git-commit`` when git cannot tell which commit the source page comes from."""
 
 TRANSLATED_TEXT_KEYS = ("title", "description")
 """Front matter keys whose values are prose to translate (and so get the marker)."""
@@ -143,22 +136,6 @@ def untranslated_page(source_text: str, front_matter_end: int, localization: Map
     yaml.dump(data, buffer)
     body = mark_untranslated(lines[front_matter_end:])
     return "---\n" + buffer.getvalue() + "---\n" + "\n".join(body)
-
-
-def source_commit(repo: GitRepository, path: Path, display: str) -> tuple[str, str | None]:
-    """The last commit that changed `path`, and a note when that is not the whole truth."""
-    last = repo.last_commit(path)
-    if last:
-        note = None
-        if repo.changed_since(last, path):
-            note = (f"{display} has uncommitted changes; source-git-commit names its last "
-                    f"commit {last[:12]}: commit the source first for an exact record")
-        return last, note
-    head = repo.resolve_commit("HEAD")
-    if head:
-        return head, f"{display} is not committed yet; source-git-commit set to HEAD {head[:12]}"
-    return UNKNOWN_COMMIT, (f"{display}: no git history ({repo.problem}); "
-                            f"source-git-commit set to `{UNKNOWN_COMMIT}`")
 
 
 def plan_locale(settings: ProjectSettings, locale: str, name: str | None,

@@ -108,6 +108,20 @@ class GitRepository:
         return git_output(self.cwd, "diff", "--no-color", "--no-ext-diff", commit, "--",
                           self._relative(path))
 
+    def file_at(self, commit: str, path: Path) -> bytes | None:
+        """The bytes of `path` as committed in `commit`; None when git cannot tell."""
+        if not self.available:
+            return None
+        try:
+            done = subprocess.run(
+                ["git", "show", f"{commit}:./{self._relative(path)}"], cwd=self.cwd,
+                capture_output=True, check=False, timeout=_TIMEOUT_SECONDS,
+                env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout if done.returncode == 0 else None
+
     def _relative(self, path: Path) -> str:
         return os.path.relpath(path, self.cwd) if path.is_absolute() else str(path)
 
@@ -125,3 +139,24 @@ def open_repository(folder: Path) -> GitRepository:
     if result is None or result.returncode != 0 or len(answers) < 3:
         return GitRepository(folder, "the repository has no commits yet")
     return GitRepository(folder, None, shallow=answers[1] == "true")
+
+
+UNKNOWN_COMMIT = "unknown"
+"""``source-git-commit`` when git cannot tell which commit the source page comes from."""
+
+
+def source_commit(repo: GitRepository, path: Path, display: str) -> tuple[str, str | None]:
+    """The commit a translation of the source page `path` is made from (its last commit), and
+    a note when that is not the whole truth (uncommitted edits, never committed, no git)."""
+    last = repo.last_commit(path)
+    if last:
+        note = None
+        if repo.changed_since(last, path):
+            note = (f"{display} has uncommitted changes; source-git-commit names its last "
+                    f"commit {last[:12]}: commit the source first for an exact record")
+        return last, note
+    head = repo.resolve_commit("HEAD")
+    if head:
+        return head, f"{display} is not committed yet; source-git-commit set to HEAD {head[:12]}"
+    return UNKNOWN_COMMIT, (f"{display}: no git history ({repo.problem}); "
+                            f"source-git-commit set to `{UNKNOWN_COMMIT}`")

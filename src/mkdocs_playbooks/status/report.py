@@ -44,6 +44,10 @@ from mkdocs_playbooks.status.git_history import GitRepository
 UNTRANSLATED_WORKFLOW = "untranslated"
 """The ``workflow-type`` value of a page nobody has translated yet."""
 
+UNTRANSLATED_MARKER = "[untranslated] "
+"""Prefix of every heading, list item and paragraph ``new-locale`` scaffolds, so nobody
+mistakes the source text for a translation."""
+
 REVIEWED_DEGREE = 50.0
 """An ``mt`` page counts as reviewed (no machine-translation notice) from this ``ht-degree`` on."""
 
