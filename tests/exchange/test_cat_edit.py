@@ -69,8 +69,19 @@ def test_a_signed_off_capability_lands_on_its_line(
 def test_a_link_keeps_its_target_when_the_sentence_is_reworded(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    for locale, sentence in (("en", "Start with [the commerce strategy]({}) first."),
+                             ("sv", "Börja med [handelsstrategin]({})."),
+                             ("de", "Beginnen Sie mit [der Handelsstrategie]({}).")):
+        home = repo / "docs" / locale / "index.md"
+        link = "playbooks/commerce-strategy.md"
+        home.write_text(home.read_text(encoding="utf-8") + "\n" + sentence.format(link) + "\n",
+                        encoding="utf-8")
+    commit_all(repo, "a sentence with a link on the home page")
     exported = next(p for p in export_locale(repo, "de") if p.name == "index.xlf")
-    edit_xliff(exported, "intro.p3", lambda unit: setattr(unit, "rich_target", [StringElem(
+    store = xliff.xlifffile.parsefile(str(exported))
+    segment = next(unit.getid().split("\x04")[-1] for unit in store.units
+                   if "the commerce strategy" in unit.source)
+    edit_xliff(exported, segment, lambda unit: setattr(unit, "rich_target", [StringElem(
         ["Lesen Sie zuerst ", X(id="1"), "die Handelsstrategie", X(id="2"), "."])]))
     assert main(["import", "--config", str(repo / "mkdocs.yml"), str(exported)]) == 0
     assert ("Lesen Sie zuerst [die Handelsstrategie](playbooks/commerce-strategy.md)."

@@ -15,7 +15,6 @@ from conftest import (
     TRANSLATIONS,
     commit_all,
     git,
-    record_source_commit,
     set_front_matter,
 )
 from mkdocs_playbooks.cli.main import main
