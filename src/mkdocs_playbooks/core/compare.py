@@ -211,8 +211,11 @@ def align_stages(source: ParsedPage, page: ParsedPage) -> StageAlignment:
         return StageAlignment(list(zip(source_stages, stages, strict=True)), [])  # all kept
     found: list[Diagnostic] = []
     # Every source stage has an anchor here (checked above).
-    by_anchor: dict[str | None, Stage] = {s.anchor: s for s in stages if s.anchor}
-    source_anchors = {stage.anchor for stage in source_stages}
+    by_anchor: dict[str | None, Stage] = {}
+    for stage in stages:
+        if stage.anchor:
+            by_anchor.setdefault(stage.anchor, stage)  # the first of a repeated anchor pairs
+    source_anchors = Counter(stage.anchor for stage in source_stages)
     # A translated heading that lost its anchor still pairs with the source stage at its place.
     for index, stage in enumerate(stages):
         if stage.anchor is None and index < len(source_stages):
@@ -227,36 +230,55 @@ def align_stages(source: ParsedPage, page: ParsedPage) -> StageAlignment:
                 ))
     pairs = [(s, by_anchor[s.anchor]) for s in source_stages if s.anchor in by_anchor]
     paired = {id(stage) for _, stage in pairs}
+    insertion_lines = _insertion_lines(source_stages, by_anchor, page)
     for index, source_stage in enumerate(source_stages):
         if source_stage.anchor not in by_anchor:
             found.append(diagnostic(
-                "PB301", page.path, _insertion_line(source_stages, index, by_anchor, page),
+                "PB301", page.path, insertion_lines[index],
                 f"stage {_describe(source_stage)} is missing",
                 expected=f"a heading `## … {{#{source_stage.anchor}}}` "
                 f"(source {source.path}:{source_stage.line})",
                 found="no stage with that anchor",
             ))
+    expected = "only the source's stages: " + ", ".join(f"#{a}" for a in source_anchors)
+    occurrences: Counter[str | None] = Counter()
     for stage in stages:
-        if id(stage) not in paired and (stage.anchor not in source_anchors or stage.anchor is None):
+        occurrences[stage.anchor] += 1
+        if id(stage) in paired:
+            continue
+        if stage.anchor is None or stage.anchor not in source_anchors:
+            found.append(diagnostic("PB302", page.path, stage.line,
+                                    f"stage {_describe(stage)} is not in the source",
+                                    expected=expected, found=_describe(stage)))
+        elif occurrences[stage.anchor] > source_anchors[stage.anchor]:
+            times = source_anchors[stage.anchor]
             found.append(diagnostic(
                 "PB302", page.path, stage.line,
-                f"stage {_describe(stage)} is not in the source",
-                expected="only the source's stages: "
-                + ", ".join(f"#{s.anchor}" for s in source_stages),
-                found=_describe(stage),
+                f"stage {_describe(stage)} repeats the anchor of the stage at line "
+                f"{by_anchor[stage.anchor].line}; the source has it {_times(times)}",
+                expected=f"{{#{stage.anchor}}} {_times(times)}",
+                found=f"{{#{stage.anchor}}} {_times(occurrences[stage.anchor])} so far",
             ))
     found += _order_findings(pairs, page)
     return StageAlignment(pairs, found)
 
 
-def _insertion_line(
-    source_stages: list[Stage], index: int, present: Mapping[str | None, Stage], page: ParsedPage
-) -> int:
-    """Where a missing stage belongs: at the heading of the next stage that is present."""
-    for following in source_stages[index + 1:]:
-        if following.anchor in present:
-            return present[following.anchor].line
-    return _last_line(page)
+def _times(count: int) -> str:
+    return "once" if count == 1 else f"{count} times"
+
+
+def _insertion_lines(
+    source_stages: list[Stage], present: Mapping[str | None, Stage], page: ParsedPage
+) -> list[int]:
+    """Where each source stage belongs if it is missing: at the heading of the next stage that
+    is present (worked out from the end in one pass: a page may have thousands of stages)."""
+    lines = [0] * len(source_stages)
+    following = _last_line(page)
+    for index in range(len(source_stages) - 1, -1, -1):
+        lines[index] = following
+        if source_stages[index].anchor in present:
+            following = present[source_stages[index].anchor].line
+    return lines
 
 
 def _last_line(page: ParsedPage) -> int:
@@ -270,6 +292,7 @@ def _order_findings(pairs: list[tuple[Stage, Stage]], page: ParsedPage) -> list[
     if positions == sorted(positions):
         return []
     keep = _longest_increasing(positions)
+    rank = {line: place for place, line in enumerate(sorted(positions), 1)}
     found = []
     for index, (source_stage, stage) in enumerate(pairs):
         if index in keep:
@@ -282,7 +305,7 @@ def _order_findings(pairs: list[tuple[Stage, Stage]], page: ParsedPage) -> list[
             "PB303", page.path, stage.line,
             f"stage {_describe_pair(source_stage, stage)} is out of order",
             expected=expected,
-            found=f"stage {sorted(positions).index(stage.line) + 1} of {len(pairs)}",
+            found=f"stage {rank[stage.line]} of {len(pairs)}",
         ))
     return found
 

@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from mkdocs_playbooks.core.markdown_lines import (
-    ATX,
+    atx_heading,
     heading_text,
     inline_reference,
     inline_references_in_text,
@@ -43,7 +44,6 @@ _NOT_FLAT = re.compile(
     r"(?:[-*_+][-*_+ \t]*+(?=\n|\Z)|[^\S\n]+\S|```|~~~|[<=]|!!!|\?\?\?"
     r"|[*+][ \t]|-\t|\d{1,9}[.)](?:[ \t]|(?=\n|\Z)))"
 )
-_ATX_IN_TEXT = re.compile(ATX.pattern, re.MULTILINE)  # ATX on a line inside the whole text
 _PLAIN_ATX_IN_TEXT = re.compile(r"^(#{1,6})[ \t]+([^ \t\n][^\n]*)$", re.MULTILINE)
 
 
@@ -77,11 +77,14 @@ def read_flat_body(text: str, first_line: int) -> FlatBody | None:
     title = next((heading for heading in headings if heading.level == 1), None)
     sections = [heading for heading in headings if heading.level == 2]
     stages = []
+    # Split once for the whole body, on the first stage read: once per stage would make a
+    # page of N stages cost N times its size.
+    body_lines = functools.cache(lambda: text[1:].split("\n"))
     for index, heading in enumerate(sections):
         end = sections[index + 1].start if index + 1 < len(sections) else len(text)
         count = text.count("\n- ", heading.end, end)
         next_line = sections[index + 1].line if index + 1 < len(sections) else None
-        read = functools.partial(_read_section, text, first_line, heading.line, next_line)
+        read = functools.partial(_read_section, body_lines, first_line, heading.line, next_line)
         stage_title, anchor = heading_text(heading.text)
         stages.append(Stage(stage_title, anchor, heading.line, CapabilityList(count, read)))
     return FlatBody(
@@ -101,13 +104,15 @@ def _headings(text: str, first_line: int) -> list[_Heading]:
         end = len(text) if end == -1 else end
         # The usual heading has no closing #s: a pattern without a lazy part reads it the same
         # and ten times faster.
-        atx = _PLAIN_ATX_IN_TEXT.match(text, start + 1)
-        if atx is None or atx.group(2)[-1] in " \t#":
-            atx = _ATX_IN_TEXT.match(text, start + 1)
+        plain = _PLAIN_ATX_IN_TEXT.match(text, start + 1)
+        if plain is None or plain.group(2)[-1] in " \t#":
+            atx = atx_heading(text[start + 1:end])
+        else:
+            atx = len(plain.group(1)), plain.group(2)
         if atx:
             line += text.count("\n", counted, start + 1)
             counted = start + 1
-            found.append(_Heading(start, end, line, len(atx.group(1)), atx.group(2) or ""))
+            found.append(_Heading(start, end, line, *atx))
         start = text.find("\n#", end)
     return found
 
@@ -145,11 +150,12 @@ def _references_line_by_line(
 
 
 def _read_section(
-    text: str, first_line: int, heading_line: int, next_line: int | None
+    body_lines: Callable[[], list[str]], first_line: int, heading_line: int,
+    next_line: int | None,
 ) -> ListContents:
     """The items and paragraph starts of the stage whose heading is on `heading_line`, up to
     the next stage's heading (`next_line`) or the end of the body."""
-    lines = text[1:].split("\n")
+    lines = body_lines()
     items: list[list] = []  # [text, line] pairs
     prose_lines: list[int] = []
     after_item = in_paragraph = False
@@ -159,7 +165,7 @@ def _read_section(
         if line.startswith("- "):
             items.append([line[2:].lstrip(" \t"), line_no])
             after_item, in_paragraph = True, False
-        elif not first or first.isspace() or first == "#" and ATX.match(line):
+        elif not first or first.isspace() or first == "#" and atx_heading(line):
             after_item = in_paragraph = False  # a blank line or a heading
         elif after_item:
             items[-1][0] += " " + line.strip()  # a lazy continuation line

@@ -10,13 +10,16 @@ import re
 from collections.abc import Iterator
 
 from mkdocs_playbooks.core.model import Reference
-from mkdocs_playbooks.core.text import CODE_SPAN
+from mkdocs_playbooks.core.text import replace_code_spans
 
-ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*)|[ \t]*$)")
 
+# The patterns here are applied to text that anyone may write, so none may backtrack more than
+# linearly: quantified parts that could match the same characters as what follows them are
+# possessive (`*+`, `++`), and the parts of a heading are found with string methods
+# (tests/hardening/test_bounded_time.py feeds each a megabyte built to make it backtrack).
+_ATX_OPENING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
 _THEMATIC_BREAK = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
-_ATTR_LIST = re.compile(r"[ \t]*\{:?([^{}]*)\}[ \t]*$")
 _ATTR_ID = re.compile(r"(?:^|\s)#([^\s#.{}]+)")
 _PLAIN_ID = re.compile(r"#[^\s#.{}]+")  # an attribute list that is only an id
 
@@ -28,15 +31,15 @@ def _inline_reference_pattern(space: str, line_break: str) -> re.Pattern[str]:
     return re.compile(
         # It starts with "[" (so the search can skip to each one) and is possessive: there is
         # nothing to backtrack into.
-        rf"\[((?:[^\[\]{line_break}]++|\[[^\]{line_break}]*+\])*+)\]"
-        rf"\({space}*<?([^\s)>]*)>?(?:{space}+[\"'(][^){line_break}]*)?{space}*\)"
+        rf"\[((?:[^\[\]{line_break}]++|\[[^\[\]{line_break}]*+\])*+)\]"
+        rf"\({space}*+<?([^\s)>]*+)>?(?:{space}+[\"'(][^){line_break}]*+)?{space}*\)"
     )
 
 
 _INLINE_REF = _inline_reference_pattern(r"\s", "")  # on one line
 _INLINE_REF_IN_TEXT = _inline_reference_pattern(r"[^\S\n]", r"\n")  # in many lines at once
 _REF_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
-_HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
+_HTML_IMG = re.compile(r"<img\b[^<>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 
 
@@ -44,6 +47,20 @@ def is_thematic_break(first: str, raw: str) -> bool:
     """`raw` is a ``---``, ``***`` or ``___`` rule; `first` is its first non-blank character."""
     # A rule has at least three markers; counting them is cheaper than trying the pattern.
     return first in "-*_" and raw.count(first) >= 3 and _THEMATIC_BREAK.match(raw) is not None
+
+
+def atx_heading(line: str) -> tuple[int, str] | None:
+    """The level and text of an ATX heading line (``## Text ##``), or None: the text is what
+    follows the opening ``#``s, without a closing run of ``#``s set off by white space."""
+    opening = _ATX_OPENING.match(line)
+    if opening is None:
+        return None
+    text = line[opening.end():].rstrip(" \t")
+    if text.endswith("#"):
+        before = text.rstrip("#")
+        if before.endswith((" ", "\t")):
+            text = before.rstrip(" \t")
+    return len(opening.group(1)), text
 
 
 def heading_text(raw: str) -> tuple[str, str | None]:
@@ -55,12 +72,15 @@ def heading_text(raw: str) -> tuple[str, str | None]:
         if _PLAIN_ID.fullmatch(raw, opening + 1, len(raw) - 1):
             return raw[:opening].strip(), raw[opening + 2:-1]
     anchor = None
-    attrs = _ATTR_LIST.search(raw)
-    if attrs:
-        id_match = _ATTR_ID.search(attrs.group(1))
-        if id_match or attrs.group(1).strip().startswith((".", "#")):
+    trimmed = raw.rstrip(" \t")
+    opening = trimmed.rfind("{")
+    attrs = trimmed[opening + 1:-1]  # a trailing `{: #id .class}`, braces excluded
+    if trimmed.endswith("}") and opening != -1 and "}" not in attrs:
+        attrs = attrs[1:] if attrs.startswith(":") else attrs
+        id_match = _ATTR_ID.search(attrs)
+        if id_match or attrs.strip().startswith((".", "#")):
             anchor = id_match.group(1) if id_match else None
-            raw = raw[: attrs.start()]
+            raw = raw[:opening]
     return raw.strip(), anchor
 
 
@@ -72,7 +92,7 @@ def has_reference_marker(raw: str) -> bool:
 def line_references(text: str, line: int) -> list[Reference]:
     """Images and internal links on one line of prose (code spans are not prose)."""
     # Each pattern runs only when the line holds the text it needs (`, <img, ]:).
-    text = CODE_SPAN.sub("", text) if "`" in text else text
+    text = replace_code_spans(text, _nothing)
     found: list[Reference] = []
     for match in _INLINE_REF.finditer(text):
         found += inline_reference(text, match, line)
@@ -82,6 +102,10 @@ def line_references(text: str, line: int) -> list[Reference]:
     if definition:
         found.extend(_reference("link", definition.group(2), definition.group(1), line))
     return found
+
+
+def _nothing(span: str) -> str:
+    return ""
 
 
 def only_inline_references(text: str) -> bool:

@@ -20,8 +20,8 @@ import yaml
 from mkdocs_playbooks.core.flat_body import FlatBody, read_flat_body
 from mkdocs_playbooks.core.flat_yaml import read_flat_mapping
 from mkdocs_playbooks.core.markdown_lines import (
-    ATX,
     LIST_ITEM,
+    atx_heading,
     has_reference_marker,
     heading_text,
     is_thematic_break,
@@ -43,7 +43,8 @@ _FENCE = re.compile(r"(`{3,}|~{3,})")  # matched on the stripped line
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _HTML_BLOCK = re.compile(r"^ {0,3}<(?:[A-Za-z][A-Za-z0-9-]*|!--|/[A-Za-z])")
 _ADMONITION = re.compile(r"^ {0,3}(?:!!!|\?\?\?\+?)[ \t]")
-_FM_KEY = re.compile(r"^([^\s#:'\"\-?][^:#]*?|'[^']*'|\"[^\"]*\")[ \t]*:(?:[ \t]|$)")
+# Possessive: a long line of spaces without a colon must not be re-scanned from each space.
+_FM_KEY = re.compile(r"^([^\s#:'\"\-?][^:#]*+|'[^']*+'|\"[^\"]*+\")[ \t]*:(?:[ \t]|$)")
 _TAB_WIDTH = 4
 # The line that closes the front matter, as `parse_front_matter` finds it (rstrip: any space).
 _CLOSING_FENCE = re.compile(r"^(?:---|\.\.\.)[^\S\n]*$", re.MULTILINE)
@@ -136,7 +137,7 @@ def parse_front_matter(lines: list[str]) -> _FrontMatter:
     for index in range(1, end):
         match = _FM_KEY.match(lines[index])
         if match:
-            key_lines.setdefault(match.group(1).strip("'\""), index + 1)
+            key_lines.setdefault(match.group(1).rstrip(" \t").strip("'\""), index + 1)
     keys = tuple(
         FrontMatterKey(str(name), value, key_lines.get(str(name), 2))
         for name, value in data.items()
@@ -284,9 +285,9 @@ class _BodyScanner:
             previous_kind, previous_blank = "paragraph", False
 
     def _heading(self, raw: str, previous_kind: str, line_no: int) -> bool:
-        atx = ATX.match(raw)
+        atx = atx_heading(raw)
         if atx:
-            self._open_heading(len(atx.group(1)), atx.group(2) or "", line_no)
+            self._open_heading(*atx, line_no)
             return True
         setext = _SETEXT.match(raw)
         if setext and previous_kind == "paragraph":

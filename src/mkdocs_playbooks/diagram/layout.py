@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from mkdocs_playbooks.core.framework_ref import DIAGRAM_SUFFIXES
 from mkdocs_playbooks.core.model import ParsedPage, Stage
+from mkdocs_playbooks.core.text import replace_code_spans
 from mkdocs_playbooks.diagram.text_width import text_width
 from mkdocs_playbooks.diagram.wrap import wrap_text
 
@@ -143,18 +144,22 @@ class DiagramLayout:
     rtl: bool = False  # mirrored, for a right-to-left language
 
 
-_LINK = re.compile(r"!?\[((?:[^\[\]]|\[[^\]]*\])*)\](?:\([^)]*\)|\[[^\]]*\])")
-_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
-_CODE = re.compile(r"(`+)(.+?)\1")
+# Possessive, and an emphasis never spans a delimiter character, so that no text can make
+# these backtrack (an unclosed `_` used to be searched for to the end of the text from each
+# one); emphasis is therefore taken off in two passes, the inner then the outer.
+_LINK = re.compile(r"!?\[((?:[^\[\]]++|\[[^\[\]]*+\])*+)\](?:\([^)]*+\)|\[[^\]]*+\])")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)([^*_]+?)(?<=\S)\1")
+_EMPHASIS_PASSES = 2
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
 def plain_text(markdown: str) -> str:
     """The words of an inline Markdown fragment, as a reader sees them: link text without its
     target, no emphasis or code markers, backslash escapes and entities resolved."""
-    text = _CODE.sub(lambda match: match.group(2).strip(), markdown)
+    text = replace_code_spans(markdown, lambda span: span.strip("`").strip())
     text = _LINK.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
+    for _ in range(_EMPHASIS_PASSES):
+        text = _EMPHASIS.sub(r"\2", text)
     text = _ESCAPE.sub(r"\1", text)
     return " ".join(html.unescape(text).split())
 
