@@ -61,7 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as stop:  # --help, or a usage error argparse has already printed
         return stop.code if isinstance(stop.code, int) else EXIT_USAGE
     try:
-        settings = load_settings(Path(args.config).resolve())
+        settings = load_settings(Path(args.config))
         command: Command = args.run
         with cyclic_gc_paused():  # until the command's docs tree is gone (see gc_pause)
             return command(args, settings)

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from mkdocs_playbooks.core.bounded_yaml import load_bounded
 from mkdocs_playbooks.core.flat_body import FlatBody, read_flat_body
 from mkdocs_playbooks.core.flat_yaml import read_flat_mapping
 from mkdocs_playbooks.core.markdown_lines import (
@@ -116,7 +117,7 @@ def parse_front_matter(lines: list[str]) -> _FrontMatter:
         )
     block = "\n".join(lines[1:end])
     try:
-        data = yaml.load(block, Loader=_SafeLoader) if block.strip() else {}
+        data = load_bounded(block, _SafeLoader) if block.strip() else {}
     except yaml.YAMLError as error:
         # The context mark is where the broken construct opens (an unclosed bracket's line);
         # the problem mark alone often points at the end of the block.

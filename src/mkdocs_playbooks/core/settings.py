@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
+from mkdocs_playbooks.core.mkdocs_yml import LOCALE_CODE, ConfigFileError, read_mkdocs_yml
 from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.core.rules import lookup
 from mkdocs_playbooks.core.schema import (
@@ -84,64 +83,23 @@ def parse_severities(options: Mapping[str, Any] | None, where: str) -> dict[str,
     return result
 
 
-class _TolerantLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """Reads mkdocs.yml without running its ``!!python/name`` or ``!ENV`` tags (with the C
-    parser when PyYAML has it: ten times faster, and every `playbook` command reads the file)."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_TolerantLoader.add_multi_constructor("", _ignore_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
-
-
-def _plugin_options(plugins: Any, name: str) -> dict[str, Any] | None:
-    for entry in plugins or []:
-        if entry == name:
-            return {}
-        if isinstance(entry, dict) and name in entry:
-            return entry[name] or {}
-    if isinstance(plugins, dict) and name in plugins:
-        return plugins[name] or {}
-    return None
-
-
 def load_settings(config_file: Path) -> ProjectSettings:
-    """Read the settings from mkdocs.yml (the i18n and playbook plugin sections)."""
+    """Read the settings from mkdocs.yml (the i18n and playbook plugin sections), refusing
+    what ``mkdocs build`` would refuse (see :mod:`core.mkdocs_yml`)."""
     try:
-        text = config_file.read_text(encoding="utf-8")
-    except OSError as error:
-        raise SettingsError(f"{config_file}: cannot read: {error.strerror}") from None
-    except UnicodeDecodeError:
-        raise SettingsError(f"{config_file}: is not UTF-8 text") from None
-    try:
-        data = yaml.load(text, Loader=_TolerantLoader) or {}
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise SettingsError(f"{config_file}{line}: not valid YAML: {error}") from None
-    if not isinstance(data, dict):
-        raise SettingsError(f"{config_file}: expected a mapping of settings")
-    root = config_file.parent
-    docs_dir = root / str(data.get("docs_dir", "docs"))
-    options = _plugin_options(data.get("plugins"), "playbook") or {}
-    i18n = _plugin_options(data.get("plugins"), "i18n")
-    languages = (i18n or {}).get("languages") or []
+        config = read_mkdocs_yml(config_file)
+    except ConfigFileError as error:
+        raise SettingsError(str(error)) from None
     return settings_from(
-        root=root,
-        docs_dir=docs_dir,
+        root=config.path.parent,
+        docs_dir=config.docs_dir,
         # mkdocs-static-i18n's own default; a site without it has one locale, suffix-free.
-        layout=str((i18n or {}).get("docs_structure") or SUFFIX_LAYOUT),
-        languages=[
-            (str(lang.get("locale")), str(lang.get("name") or lang.get("locale")),
-             bool(lang.get("default")), lang.get("build", True) is not False)
-            for lang in languages if isinstance(lang, dict)
-        ],
-        options=options,
-        where=str(config_file),
-        config_file=config_file,
+        layout=config.docs_structure or SUFFIX_LAYOUT,
+        languages=[(lang.locale, lang.name, lang.default, lang.build)
+                   for lang in config.languages],
+        options=config.playbook_options,
+        where=config.where("plugins", "playbook"),
+        config_file=config.path,
     )
 
 
@@ -160,8 +118,13 @@ def settings_from(
         raise SettingsError(f"{where}: docs_structure {layout!r} is not one of "
                             f"{', '.join(LAYOUTS)}")
     built = [(code, name, default) for code, name, default, build in languages if build]
+    for code, _, _ in built:
+        if not LOCALE_CODE.fullmatch(code):  # it names a folder: never a path
+            raise SettingsError(f"{where}: `{code}` is not a locale code")
     default = next((code for code, _, is_default, in built if is_default), None)
     source = str(options.get("source_locale") or default or "en")
+    if not LOCALE_CODE.fullmatch(source):
+        raise SettingsError(f"{where}: source_locale `{source}` is not a locale code")
     if built and source not in [code for code, _, _ in built]:
         raise SettingsError(f"{where}: source_locale {source!r} is not one of the i18n languages")
     locales = [Locale(code, name) for code, name, _ in built] or [Locale(source, source)]

@@ -11,6 +11,7 @@ keeps its own copy under its folder (:mod:`reader.search_index`), the default on
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -161,7 +162,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._pdf_jobs: dict[Path, Path] = {}  # built page -> its PDF, printed at the end
 
     def project_settings(self, config: MkDocsConfig) -> ProjectSettings:
-        config_file = Path(config.config_file_path).resolve()
+        config_file = Path(os.path.abspath(config.config_file_path))  # as MkDocs: links not followed
         try:
             return settings_from(
                 root=config_file.parent,
