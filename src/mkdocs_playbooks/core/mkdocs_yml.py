@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml_env_tag import construct_env_tag
 
 from mkdocs_playbooks.core.bounded_yaml import compose_bounded
+from mkdocs_playbooks.core.regular_file import read_regular_file
 
 LOCALE_CODE = re.compile(r"[a-z]{2}(?:-[A-Za-z]{4})?(?:-[A-Z]{2})?|[a-z]{2}_[A-Z]{2}")
 """The locale codes mkdocs-static-i18n accepts (``en``, ``pt-BR``, ``pt_BR``, ``zh-Hant``):
@@ -79,7 +80,7 @@ def read_mkdocs_yml(config_file: Path) -> MkdocsYml:
     """Read and check mkdocs.yml; raise :class:`ConfigFileError` as MkDocs would refuse it."""
     path = Path(os.path.abspath(config_file))
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_regular_file(path).decode("utf-8-sig")
     except OSError as error:
         raise ConfigFileError(f"{path}: cannot read: {error.strerror}") from None
     except UnicodeDecodeError:

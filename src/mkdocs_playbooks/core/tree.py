@@ -21,6 +21,7 @@ from mkdocs_playbooks.core.framework_ref import is_framework_diagram
 from mkdocs_playbooks.core.gc_pause import cyclic_gc_paused
 from mkdocs_playbooks.core.model import ParsedPage, ParseProblem, Reference
 from mkdocs_playbooks.core.parse import parse_page
+from mkdocs_playbooks.core.regular_file import kind_of, read_regular_file
 
 ASSETS_FOLDER = "assets"
 FOLDER_LAYOUT, SUFFIX_LAYOUT = "folder", "suffix"
@@ -114,13 +115,17 @@ def page_file(docs_dir: Path, layout: str, locale: str, rel_path: str) -> Path:
 
 
 def _display(root: Path, path: Path) -> str:
+    """The path as people see it: relative to the project; bytes of a file name that are not
+    UTF-8 shown as ``\\xff``, so every report can print and encode it."""
     try:
-        return path.relative_to(root).as_posix()
+        shown = path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 _FOLDER_HINT = "Make it a real folder, or a symlink to a folder inside the project."
+_FILE_HINT = "Check that the file exists and that you may read it."
 _SYMLINK_HINT = "Replace the symlink with the file or folder itself, kept inside the project."
 
 Located = tuple[Path, ParseProblem]
@@ -154,13 +159,46 @@ def _walk(folder: Path, root: Path) -> tuple[list[str], list[Located]]:
                 if problem is not None:
                     problems.append((Path(entry.path), problem))
                 elif not entry.is_dir():
-                    found.append(prefix + entry.name)
+                    _add_file(entry, prefix, found, problems)
             elif entry.is_dir(follow_symlinks=False):
                 subfolders.append((f"{prefix}{entry.name}/", entry.path))
             else:
-                found.append(prefix + entry.name)
+                _add_file(entry, prefix, found, problems)
         pending += reversed(subfolders)  # depth first, in order, as os.walk goes
     return found, problems
+
+
+def _add_file(entry: os.DirEntry, prefix: str, found: list[str],
+              problems: list[Located]) -> None:
+    """List a regular file; report anything else (a FIFO would block whoever opens it,
+    MkDocs included) and a name that is not UTF-8 (MkDocs cannot build it)."""
+    try:
+        regular = entry.is_file()
+        mode = entry.stat().st_mode
+    except OSError as error:
+        problems.append((Path(entry.path), ParseProblem(
+            "PB103", 1, f"cannot read the file: {error.strerror}", _FILE_HINT)))
+        return
+    if not regular:
+        problems.append((Path(entry.path), ParseProblem(
+            "PB103", 1, f"{kind_of(mode)}, not a regular file: MkDocs cannot read it as a "
+            "page or copy it", "Replace it with a regular file, or move it out of docs/.")))
+    elif not _is_utf8(entry.name):
+        problems.append((Path(entry.path), ParseProblem(
+            "PB103", 1, "the file name is not valid UTF-8: MkDocs cannot build it",
+            "Rename the file with a UTF-8 name.")))
+    else:
+        found.append(prefix + entry.name)
+
+
+def _is_utf8(name: str) -> bool:
+    """False for a name the file system gave with bytes that are not UTF-8 (Python keeps
+    them as lone surrogates)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def is_outside(path: Path, root: Path) -> bool:
@@ -193,13 +231,10 @@ def _symlink_problem(path: Path, root: Path) -> ParseProblem | None:
 def _read_page(path: str, display: str, rel: str, locale: str) -> ParsedPage:
     """Parse one Markdown file, or a pseudo-page saying why it cannot be read."""
     try:
-        with open(path, "rb") as file:
-            raw = file.read()
+        raw = read_regular_file(path)  # a FIFO is reported, never waited on
     except OSError as error:
         return _problem_page(display, locale, ParseProblem(
-            "PB103", 1, f"cannot read the page: {error.strerror}",
-            "Check that the file exists and that you may read it.",
-        ))
+            "PB103", 1, f"cannot read the page: {error.strerror}", _FILE_HINT))
     return parse_page(display, rel, locale, raw)
 
 

@@ -33,6 +33,7 @@ from ruamel.yaml.error import YAMLError
 from mkdocs_playbooks.core.atomic_write import write_file_atomically
 from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.core.parse import code_line_numbers, split_lines
+from mkdocs_playbooks.core.regular_file import read_regular_file
 from mkdocs_playbooks.core.schema import (
     HT_DEGREE,
     SOURCE_COMMIT,
@@ -213,7 +214,7 @@ def _scaffold_page(
           and settings.scope.playbooks.is_playbook(page)):
         note = (note + "; " if note else "") + (f"{page.path} has no {key(STABLE_ID)}; add one "
                                                 "to the source and to the new page")
-    text = source_path.read_bytes().decode("utf-8-sig")
+    text = read_regular_file(source_path).decode("utf-8-sig")
     return untranslated_page(text, page.front_matter_end, localization, where=page.path), note
 
 

@@ -32,6 +32,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mkdocs_playbooks.core.diagnostics import Diagnostic
+from mkdocs_playbooks.core.regular_file import read_regular_file
 from mkdocs_playbooks.core.rules import diagnostic
 
 MATCH_MODES = ("word", "prefix", "substring")
@@ -336,10 +337,10 @@ def load_glossaries(
         return glossaries, problems
     for locale in locales:
         path = folder / f"{locale}{GLOSSARY_SUFFIX}"
-        if not path.is_file():
+        if not path.exists():
             continue
         try:
-            raw = path.read_bytes()
+            raw = read_regular_file(path)  # a FIFO is reported, not waited on
         except OSError as error:
             problems.append(diagnostic("PB603", display(path), 1,
                                        f"cannot read the glossary: {error.strerror}"))
