@@ -162,7 +162,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._pdf_jobs: dict[Path, Path] = {}  # built page -> its PDF, printed at the end
 
     def project_settings(self, config: MkDocsConfig) -> ProjectSettings:
-        config_file = Path(os.path.abspath(config.config_file_path))  # links not followed, as MkDocs
+        config_file = Path(os.path.abspath(config.config_file_path))  # as MkDocs: no resolve()
         try:
             return settings_from(
                 root=config_file.parent,
