@@ -14,19 +14,25 @@ def write_file_atomically(path: Path, content: str | bytes, *, replace: bool) ->
     path.parent.mkdir(parents=True, exist_ok=True)
     temp = path.with_name(f".{path.name}.{uuid.uuid4().hex[:8]}.tmp")
     try:
-        data = content.encode("utf-8") if isinstance(content, str) else content
-        with open(temp, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if replace and path.exists():
-            shutil.copymode(path, temp)
-        if replace:
-            os.replace(temp, path)
-        else:
-            _rename_without_replacing(temp, path)
+        _write_and_rename(temp, path, content, replace=replace)
+    except OSError as error:  # say which file failed, not which temp file
+        raise OSError(error.errno, error.strerror, str(path)) from None
     finally:
         temp.unlink(missing_ok=True)
+
+
+def _write_and_rename(temp: Path, path: Path, content: str | bytes, *, replace: bool) -> None:
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    with open(temp, "xb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+    if replace and path.exists():
+        shutil.copymode(path, temp)
+    if replace:
+        os.replace(temp, path)
+    else:
+        _rename_without_replacing(temp, path)
 
 
 def _rename_without_replacing(temp: Path, path: Path) -> None:

@@ -19,6 +19,7 @@ writes, and it never replaces an existing page.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -172,6 +173,12 @@ def plan_locale(settings: ProjectSettings, locale: str, name: str | None,
     for rel_path, page in sorted(tree.source.pages.items()):
         target = page_file(settings.docs_dir, settings.layout, locale, rel_path)
         display = os.path.relpath(target, settings.root).replace(os.sep, "/")
+        link = _link_on_the_way(target, settings.docs_dir)
+        if link is not None:
+            raise ScaffoldError(
+                f"{os.path.relpath(link, settings.root)} is a symlink (to {os.readlink(link)}); "
+                "new-locale never writes through a link: nothing was written. Make it a real "
+                "folder inside the project")
         if target.exists() or target.is_symlink():
             kept.append(display)
             continue
@@ -224,6 +231,7 @@ def write_plan(plan: LocalePlan) -> None:
     clashing = [f.display for f in plan.files if f.path.exists() or f.path.is_symlink()]
     if clashing:
         raise ScaffoldError(f"would overwrite {', '.join(clashing)}; nothing was written")
+    new_folders = _missing_folders(planned.path.parent for planned in plan.files)
     created: list[Path] = []
     try:
         for planned in plan.files:
@@ -232,7 +240,29 @@ def write_plan(plan: LocalePlan) -> None:
         if plan.config_text is not None:
             write_file_atomically(plan.config_file, plan.config_text, replace=True)
     except OSError as error:
+        # Undo everything, folders too: a leftover docs/fr/ would make a rerun refuse the
+        # locale as existing.
         for path in created:
             path.unlink(missing_ok=True)
+        for folder in sorted(new_folders, key=lambda path: len(path.parts), reverse=True):
+            with contextlib.suppress(OSError):  # not empty: something else was put there
+                folder.rmdir()
         raise ScaffoldError(f"cannot write {error.filename}: {error.strerror}; "
                             "the new pages were removed again") from None
+
+
+def _missing_folders(folders: Iterable[Path]) -> set[Path]:
+    """The folders, and their parents, that do not exist yet."""
+    missing = set()
+    for folder in folders:
+        while not folder.exists() and folder not in missing:
+            missing.add(folder)
+            folder = folder.parent
+    return missing
+
+
+def _link_on_the_way(path: Path, docs_dir: Path) -> Path | None:
+    """The first symlink among `path`'s folders below `docs_dir`, None when there is none."""
+    links = [folder for folder in path.parents
+             if docs_dir in folder.parents and folder.is_symlink()]
+    return links[-1] if links else None
