@@ -191,16 +191,17 @@ def page_front_matter(project: Path, locale: str, rel_path: str, key: str) -> st
 def test_an_unknown_commit_is_a_warning_and_the_word_count_decides(
     repo: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    set_front_matter(repo, "sv", PLAYBOOK, "source-git-commit", "e76f101")
+    unknown = "e76f101" + "0" * 33  # a full id that names no commit here
+    set_front_matter(repo, "sv", PLAYBOOK, "source-git-commit", unknown)
     code = main(["status", "--format", "json", "--config", str(repo / "mkdocs.yml")])
     captured = capsys.readouterr()
     assert code == 0
     page = pages_by_state(json.loads(captured.out))[("sv", PLAYBOOK)]
     assert page["decided_by"] == "word count"
     assert page["state"] == "up-to-date"
-    assert page["warnings"] == [f"docs/sv/{PLAYBOOK}:5: source-git-commit `e76f101` is not a "
+    assert page["warnings"] == [f"docs/sv/{PLAYBOOK}:5: source-git-commit `{unknown}` is not a "
                                 "commit in this repository; judged by source-wordcount"]
-    assert f"playbook: warning: docs/sv/{PLAYBOOK}:5: source-git-commit `e76f101`" in captured.err
+    assert f"playbook: warning: docs/sv/{PLAYBOOK}:5: source-git-commit `{unknown}`" in captured.err
     assert "Traceback" not in captured.err
 
 

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import TextIO
 
 from mkdocs_playbooks.cli.exchange_commands import add_exchange_commands
 from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
@@ -29,6 +30,7 @@ from mkdocs_playbooks.core.settings import (
     load_project_tree,
     load_settings,
 )
+from mkdocs_playbooks.core.text import one_line, without_workflow_commands
 from mkdocs_playbooks.exchange.freshness import (
     SourceChanges,
     describe_changes,
@@ -66,12 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         with cyclic_gc_paused():  # until the command's docs tree is gone (see gc_pause)
             return command(args, settings)
     except (SettingsError, ScaffoldError) as error:
-        print(f"playbook: error: {error}", file=sys.stderr)
+        _say(f"playbook: error: {error}", stream=sys.stderr)
     except BrokenPipeError:  # the reader went away (`playbook check | head -1`): end quietly
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no error at exit
         return EXIT_BROKEN_PIPE
     except OSError as error:
-        print(f"playbook: error: {error.filename or ''}: {error.strerror}", file=sys.stderr)
+        _say(f"playbook: error: {error.filename or ''}: {error.strerror}", stream=sys.stderr)
     return EXIT_USAGE
 
 
@@ -81,6 +83,11 @@ def package_version() -> str:
         return version("mkdocs-playbooks")
     except PackageNotFoundError:  # run from a source tree that was never installed
         return "unknown"
+
+
+def _say(text: str, *, stream: TextIO | None = None, defuse: bool = True) -> None:
+    """Print `text`, with no line that GitHub Actions would run as a workflow command."""
+    print(without_workflow_commands(text) if defuse else text, file=stream or sys.stdout)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -154,7 +161,8 @@ def run_check(args: argparse.Namespace, settings: ProjectSettings) -> int:
     failing = failing_severity(args)
     output = render_check(found, args.format, failing)
     if output:
-        print(output)
+        # GitHub's format is workflow commands by design, its page text escaped in them.
+        _say(output, defuse=args.format != "github")
     return EXIT_FINDINGS if any(item.severity >= failing for item in found) else EXIT_OK
 
 
@@ -174,13 +182,13 @@ def run_status(args: argparse.Namespace, settings: ProjectSettings) -> int:
     translated = [code for code in settings.locale_codes if code != settings.source_locale]
     unknown = sorted(set(args.locale or []) - set(translated))
     if unknown:
-        print(f"playbook: error: unknown locale {', '.join(unknown)}; the translated locales "
-              f"in mkdocs.yml are {', '.join(translated) or 'none'}", file=sys.stderr)
+        _say(f"playbook: error: unknown locale {', '.join(unknown)}; the translated locales "
+             f"in mkdocs.yml are {', '.join(translated) or 'none'}", stream=sys.stderr)
         return EXIT_USAGE
     tree, _ = load_project_tree(settings)
     if not tree.source.pages:
-        print(f"playbook: error: {tree.source.folder} has no pages (is docs_dir right in "
-              f"{settings.config_file or 'mkdocs.yml'}?)", file=sys.stderr)
+        _say(f"playbook: error: {tree.source.folder} has no pages (is docs_dir right in "
+             f"{settings.config_file or 'mkdocs.yml'}?)", stream=sys.stderr)
         return EXIT_USAGE
     repo = open_repository(settings.root)
     report = compute_status(tree, settings.locales, repo, settings.scope.schema)
@@ -198,11 +206,11 @@ def run_status(args: argparse.Namespace, settings: ProjectSettings) -> int:
                 for page in status["pages"]:
                     page["segments"] = _segments_document(
                         segments.get((status["locale"], page["page"])))
-        print(json.dumps(document, indent=2, ensure_ascii=False))
+        _say(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        print(render_status_text(report, _joined(segments, diffs)))
+        _say(render_status_text(report, _joined(segments, diffs)))
     for warning in report.warnings:
-        print(f"playbook: warning: {warning}", file=sys.stderr)
+        _say(f"playbook: warning: {one_line(warning)}", stream=sys.stderr)
     return EXIT_OK
 
 
@@ -233,9 +241,9 @@ def run_new_locale(args: argparse.Namespace, settings: ProjectSettings) -> int:
     plan = plan_locale(settings, args.locale, args.name, missing_only=args.missing_only)
     if not args.dry_run:
         write_plan(plan)
-    print(describe_plan(plan, settings, dry_run=args.dry_run))
+    _say(describe_plan(plan, settings, dry_run=args.dry_run))
     for note in plan.notes:
-        print(f"playbook: note: {note}", file=sys.stderr)
+        _say(f"playbook: note: {one_line(note)}", stream=sys.stderr)
     return EXIT_OK
 
 

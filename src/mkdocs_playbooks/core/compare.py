@@ -15,9 +15,10 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from mkdocs_playbooks.core.diagnostics import Diagnostic
+from mkdocs_playbooks.core.front_matter_values import value_diagnostics
 from mkdocs_playbooks.core.model import ParsedPage, Reference, Stage
 from mkdocs_playbooks.core.rules import diagnostic
-from mkdocs_playbooks.core.schema import DEFAULT_SCOPE, CheckScope
+from mkdocs_playbooks.core.schema import DEFAULT_SCOPE, SOURCE_WORDCOUNT, CheckScope
 
 ResolveReference = Callable[[ParsedPage, Reference], str]
 """Returns "ok", "missing" or "escapes" for a page's reference."""
@@ -69,14 +70,13 @@ def page_diagnostics(page: ParsedPage, resolve: ResolveReference,
     found = problem_diagnostics(page, playbook)
     if playbook and not _front_matter_broken(page):
         found += [
-            diagnostic(
-                "PB203", page.path, page.front_matter_end or 1,
-                f"required front matter key `{key}` is missing",
-                expected=f"a `{key}:` line in the front matter", found="no such key",
-            )
+            _key_missing(page, key, f"required front matter key `{key}` is missing",
+                         f"a `{key}:` line in the front matter")
             for key in scope.schema.page_keys
             if page.meta(key) in (None, "")
         ]
+    if not _front_matter_broken(page):  # what the theme reads, on every page
+        found += value_diagnostics(page, scope.schema.key(SOURCE_WORDCOUNT))
     for reference in page.references:
         outcome = resolve(page, reference)
         if outcome == "escapes":
@@ -162,17 +162,25 @@ def _front_matter_broken(page: ParsedPage) -> bool:
     )
 
 
+def _key_missing(page: ParsedPage, key: str, message: str, expected: str) -> Diagnostic:
+    """PB203 at the key's own line when it is there without a value (`title:`, `title: null`),
+    at the closing `---` when it is not there at all."""
+    present = any(item.name == key for item in page.front_matter)
+    return diagnostic(
+        "PB203", page.path, page.meta_line(key) if present else page.front_matter_end or 1,
+        message + (" (it has no value)" if present else ""), expected=expected,
+        found=f"`{key}:` without a value" if present else "no such key",
+    )
+
+
 def _front_matter_parity(source: ParsedPage, page: ParsedPage, scope: CheckScope,
                          playbook: bool) -> list[Diagnostic]:
     if _front_matter_broken(page) or _front_matter_broken(source):
         return []
     line = page.front_matter_end or 1
     found = [] if not playbook else [
-        diagnostic(
-            "PB203", page.path, line,
-            f"localization key `{key}` is missing",
-            expected=f"`{key}:` in the front matter of every translation", found="no such key",
-        )
+        _key_missing(page, key, f"localization key `{key}` is missing",
+                     f"`{key}:` in the front matter of every translation")
         for key in scope.schema.translation_keys
         if page.meta(key) in (None, "")
     ]

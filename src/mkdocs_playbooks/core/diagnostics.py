@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from mkdocs_playbooks.core.text import one_line
+
 
 class Severity(enum.IntEnum):
     """How bad a finding is. Errors fail every build, warnings fail ``--strict``."""
@@ -40,6 +42,12 @@ class Diagnostic:
     expected: str = ""
     found: str = ""
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        # Page text reaches every field: each is kept to one line of plain characters, so no
+        # report (terminal, JUnit XML, a CI log) can be broken or steered by what a page says.
+        for name in ("path", "message", "expected", "found", "hint"):
+            object.__setattr__(self, name, one_line(getattr(self, name)))
 
     def location(self) -> str:
         return f"{self.path}:{self.line}"

@@ -42,6 +42,10 @@ RULES: tuple[Rule, ...] = (
     Rule("PB204", "front-matter-key-dropped", _W,
          "A key present in the source front matter is absent in the translation.",
          "Copy the key from the source page and translate its value if it is text."),
+    Rule("PB205", "front-matter-value", _E,
+         "A front matter value has a shape the theme or the status cannot use.",
+         "Write title and description as text, hide and tags as lists of names, "
+         "source-wordcount as a whole number."),
     Rule("PB301", "stage-missing", _E, "A stage of the source is missing in the translation.",
          "Add the stage heading with the same `{#anchor}` as the source."),
     Rule("PB302", "stage-extra", _E, "The translation has a stage the source does not have.",

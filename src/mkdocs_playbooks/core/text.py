@@ -71,3 +71,31 @@ def readable_lines(
 
 def _blank(span: str) -> str:
     return " " * len(span)
+
+
+# C0 and C1 control characters, DEL and the Unicode line and paragraph separators: what can
+# move a terminal's cursor, start a new line where a reader (or GitHub's runner) sees a new
+# command, or make XML not well-formed. A tab is kept.
+_CONTROLS = [*range(0x00, 0x09), *range(0x0A, 0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029]
+_VISIBLE_CONTROLS = {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+                     for code in _CONTROLS} | {0x0A: "\\n", 0x0D: "\\r"}
+_NO_CONTROLS: dict[int, None] = dict.fromkeys(_CONTROLS)
+_WORKFLOW_COMMAND = re.compile(r"^([^\S\n]*):(?=:)", re.MULTILINE)
+
+
+def one_line(text: str) -> str:
+    """`text` as one line of plain characters: each control character and line break shown
+    as its escape (``\\x1b``, ``\\n``). What every finding and report line is made of."""
+    return text.translate(_VISIBLE_CONTROLS)
+
+
+def without_controls(text: str) -> str:
+    """`text` with the control characters left out (for drawn text, where no escape helps)."""
+    return text.translate(_NO_CONTROLS)
+
+
+def without_workflow_commands(output: str) -> str:
+    """`output` with every line that GitHub Actions would run as a workflow command (``::``
+    after optional blanks) defused by a backslash: ``\\::error …``. Page content reaches the
+    reports (a heading in a diff, a key in a message); none of it may steer the CI run."""
+    return _WORKFLOW_COMMAND.sub(r"\1\\:", output)

@@ -18,7 +18,7 @@ from typing import TypeVar
 
 from mkdocs_playbooks.core.framework_ref import DIAGRAM_SUFFIXES
 from mkdocs_playbooks.core.model import ParsedPage, Stage
-from mkdocs_playbooks.core.text import replace_code_spans
+from mkdocs_playbooks.core.text import replace_code_spans, without_controls
 from mkdocs_playbooks.diagram.text_width import text_width
 from mkdocs_playbooks.diagram.wrap import wrap_text
 
@@ -161,7 +161,8 @@ def plain_text(markdown: str) -> str:
     for _ in range(_EMPHASIS_PASSES):
         text = _EMPHASIS.sub(r"\2", text)
     text = _ESCAPE.sub(r"\1", text)
-    return " ".join(html.unescape(text).split())
+    # Without control characters: XML 1.0 cannot hold them, so one would break the SVG.
+    return " ".join(without_controls(html.unescape(text)).split())
 
 
 def is_rtl(locale: str) -> bool:

@@ -265,8 +265,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.config.enabled:
             for key in PLAIN_TEXT_KEYS:
                 value = page.meta.get(key)
-                if isinstance(value, str) and not isinstance(value, Markup):
-                    page.meta[key] = escape(value)
+                # Whatever its YAML type: a list or a number is printed as its text, too.
+                if value is not None and not isinstance(value, Markup):
+                    page.meta[key] = escape(value if isinstance(value, str) else str(value))
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -305,6 +306,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_page_context(self, context: dict, *, page: Page,  # type: ignore[override]
                         config: MkDocsConfig, nav: Navigation) -> dict:
         """Notices and hreflang alternates for the reader theme's main.html."""
+        _escape_language_names(config)
         site = self._reader_site
         if site is not None:
             locale = I18nState(config).current or site.default_locale
@@ -337,6 +339,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_template_context(self, context: dict, *,  # type: ignore[override]
                             template_name: str, config: MkDocsConfig) -> dict:
         """The alternates for the reader theme's sitemap.xml; the 404 page's search index."""
+        _escape_language_names(config)
         if template_name == "sitemap.xml" and self._reader_site is not None:
             context["playbook_sitemap"] = self._reader_site.sitemap
         if template_name == NOT_FOUND_PAGE and self._searches_per_locale(config):
@@ -422,6 +425,16 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._depth = 0
         self._default_outputs = {}
         self._pdf_jobs = {}
+
+
+def _escape_language_names(config: MkDocsConfig) -> None:
+    """The language selector's names, from mkdocs.yml, are text: material prints them as they
+    are, so they are escaped (once; Markup is not escaped again). mkdocs-static-i18n resets the
+    list before each page, hence at every page and template context, after it."""
+    for alternate in config.extra.get("alternate") or []:
+        name = alternate.get("name") if isinstance(alternate, dict) else None
+        if name is not None and not isinstance(name, Markup):
+            alternate["name"] = escape(str(name))
 
 
 def with_reader_theme(dirs: list[str], custom_dir: str | None) -> list[str]:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from mkdocs_playbooks.core.schema import HT_DEGREE, SOURCE_WORDCOUNT
+from mkdocs_playbooks.core.text import one_line
 
 if TYPE_CHECKING:  # the status module imports this one to render its command's output
     from mkdocs_playbooks.status.report import LocaleStatus, PageStatus, StatusReport
@@ -66,7 +67,9 @@ def render_status_text(report: StatusReport, diffs: Diffs | None = None) -> str:
                      f"that name them are judged by {count_key} drift")
     code_width = max((len(status.locale) for status in report.locales), default=0)
     lines += [locale_summary_line(status, code_width) for status in report.locales]
-    return "\n".join(lines).strip("\n")
+    # Titles, workflow types and commits come from pages: no control character reaches the
+    # terminal, and none of their line breaks starts a line of its own.
+    return "\n".join(map(one_line, lines)).strip("\n")
 
 
 def _diff_lines(page: PageStatus, diff: str | None) -> list[str]:

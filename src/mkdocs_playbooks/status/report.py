@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from mkdocs_playbooks.core.front_matter_values import is_word_count
 from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.core.schema import (
     DEFAULT_SCHEMA,
@@ -51,6 +52,8 @@ mistakes the source text for a translation."""
 REVIEWED_DEGREE = 50.0
 """An ``mt`` page counts as reviewed (no machine-translation notice) from this ``ht-degree`` on."""
 
+FULL_COMMIT_ID = re.compile(r"[0-9a-fA-F]{40}|[0-9a-fA-F]{64}")
+"""A commit's whole id, SHA-1 or SHA-256: the only ``source-git-commit`` git is asked about."""
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%?\s*$")
 
 
@@ -196,12 +199,8 @@ def is_machine_translated(workflow_type: object, ht_degree: object) -> bool:
 
 
 def parse_wordcount(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
-    text = str(value).strip() if value is not None else ""
-    return int(text) if text.isdigit() else None
+    """``source-wordcount`` as a number; None unless it is one (see :func:`is_word_count`)."""
+    return int(str(value).strip()) if is_word_count(value) else None
 
 
 @dataclass(frozen=True)
@@ -227,6 +226,12 @@ def _freshness(page: ParsedPage, source: ParsedPage, source_file: Path,
         why = f"no {commit_key} recorded"
         warnings.append(f"{page.path}:{page.front_matter_end or 1}: no {commit_key} "
                         f"recorded; judged by {count_key}")
+    elif not FULL_COMMIT_ID.fullmatch(recorded):
+        # `HEAD` or `master` would resolve, and move with every commit: the page would never
+        # be outdated. Only the id of one commit records what the translation was made from.
+        why = f"`{recorded}` is not a full commit id"
+        warnings.append(f"{commit_at}: {commit_key} `{recorded}` is not a full commit id "
+                        f"(40 hexadecimal digits); judged by {count_key}")
     elif (commit := repo.resolve_commit(recorded)) is None:
         where = "this shallow clone" if repo.shallow else "this repository"
         why = f"commit {recorded} not found"
