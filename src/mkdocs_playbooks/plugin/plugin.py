@@ -431,7 +431,10 @@ def _escape_language_names(config: MkDocsConfig) -> None:
     """The language selector's names, from mkdocs.yml, are text: material prints them as they
     are, so they are escaped (once; Markup is not escaped again). mkdocs-static-i18n resets the
     list before each page, hence at every page and template context, after it."""
-    for alternate in config.extra.get("alternate") or []:
+    # Templates read `config.extra.alternate`: the attribute mkdocs-static-i18n sets for pages,
+    # else the item it sets per language pass (extra is a dict whose attributes are separate).
+    lists = (getattr(config.extra, "alternate", None), config.extra.get("alternate"))
+    for alternate in [item for listed in lists if listed for item in listed]:
         name = alternate.get("name") if isinstance(alternate, dict) else None
         if name is not None and not isinstance(name, Markup):
             alternate["name"] = escape(str(name))
