@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -122,12 +123,19 @@ def compare_locale(
             ))
             continue
         found += compare_page(source_page, page, alignments[rel_path], scope)
+    by_spelling = {unicodedata.normalize("NFC", rel_path): rel_path for rel_path in source.pages}
     for rel_path, page in translation.pages.items():
         counterpart = source.pages.get(rel_path)
         if counterpart is None:
+            twin = by_spelling.get(unicodedata.normalize("NFC", rel_path))
             found.append(diagnostic(
-                "PB102", page.path, 1, "page has no counterpart in the source locale",
+                "PB102", page.path, 1, "page has no counterpart in the source locale" + (
+                    f"; its name and the source's {source.display_path(twin)} differ only in "
+                    "Unicode normalization (NFC and NFD spell the same letters with different "
+                    "bytes)" if twin is not None else ""),
                 expected=f"a page at {source.display_path(rel_path)}", found="no source page",
+                hint="Rename the file with the source's exact bytes (NFC, as most editors "
+                "save)." if twin is not None else "",
             ))
         playbook = scope.playbooks.is_playbook(counterpart or page)
         found += page_diagnostics(page, resolve, scope, playbook)

@@ -20,6 +20,7 @@ import yaml
 from mkdocs_playbooks.core.bounded_yaml import load_bounded
 from mkdocs_playbooks.core.flat_body import FlatBody, read_flat_body
 from mkdocs_playbooks.core.flat_yaml import read_flat_mapping
+from mkdocs_playbooks.core.html_blocks import RawHtmlBlock, raw_html_block, starts_inline_html
 from mkdocs_playbooks.core.markdown_lines import (
     LIST_ITEM,
     atx_heading,
@@ -200,7 +201,8 @@ class _BodyScanner:
 
     def scan(self) -> None:
         fence: str | None = None
-        html_block = False
+        html_block = False  # an HTML block that ends at the next blank line
+        raw_html: RawHtmlBlock | None = None  # one that ends where Python-Markdown ends it
         list_content_indent: int | None = None  # content column of the current top-level item
         list_base_indent = 0
         previous_blank = True
@@ -211,6 +213,12 @@ class _BodyScanner:
                 self.code_lines.add(line_no)
                 if stripped.startswith(fence) and set(stripped) <= set(fence[0]):
                     fence = None
+                continue
+            if raw_html is not None:
+                self._collect(raw, line_no)
+                if raw_html.ends_on(raw):
+                    raw_html = None
+                previous_kind, previous_blank = "other", not stripped
                 continue
             if not stripped:
                 html_block = False
@@ -272,8 +280,12 @@ class _BodyScanner:
                 continue
 
             list_content_indent = None
-            if first == "<" and previous_blank and _HTML_BLOCK.match(raw):
-                html_block = True
+            if (first == "<" and previous_blank and _HTML_BLOCK.match(raw)
+                    and not starts_inline_html(raw)):
+                raw_html = raw_html_block(raw)
+                html_block = raw_html is None
+                if raw_html is not None and raw_html.ends_on(raw, opening=True):
+                    raw_html = None  # closed on its own line: Markdown again on the next
                 self._collect(raw, line_no)
                 previous_kind, previous_blank = "other", False
                 continue

@@ -26,6 +26,9 @@ from mkdocs_playbooks.core.regular_file import kind_of, read_regular_file
 ASSETS_FOLDER = "assets"
 FOLDER_LAYOUT, SUFFIX_LAYOUT = "folder", "suffix"
 LAYOUTS = (FOLDER_LAYOUT, SUFFIX_LAYOUT)
+MARKDOWN_EXTENSIONS = (".markdown", ".mdown", ".mkdn", ".mkd", ".md")
+"""What makes a file a page for MkDocs 1.6 (``mkdocs.utils.markdown_extensions``; a test keeps
+the two equal): case matters."""
 
 
 @dataclass(frozen=True)
@@ -248,7 +251,7 @@ def _keep(page: ParsedPage, pages: dict[str, ParsedPage], unreadable: list[Parse
 
 
 def _is_markdown(name: str) -> bool:
-    return name.lower().endswith(".md")
+    return name.endswith(MARKDOWN_EXTENSIONS)  # MkDocs' rule: `x.MD` is a static file
 
 
 def _suffix_locale(rel: str, locales: Iterable[str]) -> tuple[str | None, str]:
