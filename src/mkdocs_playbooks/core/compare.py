@@ -256,7 +256,7 @@ def align_stages(source: ParsedPage, page: ParsedPage) -> StageAlignment:
                 f"(source {source.path}:{source_stage.line})",
                 found="no stage with that anchor",
             ))
-    expected = "only the source's stages: " + ", ".join(f"#{a}" for a in source_anchors)
+    only_source = "only the source's stages: " + ", ".join(f"#{a}" for a in source_anchors)
     occurrences: Counter[str | None] = Counter()
     for stage in stages:
         occurrences[stage.anchor] += 1
@@ -265,7 +265,7 @@ def align_stages(source: ParsedPage, page: ParsedPage) -> StageAlignment:
         if stage.anchor is None or stage.anchor not in source_anchors:
             found.append(diagnostic("PB302", page.path, stage.line,
                                     f"stage {_describe(stage)} is not in the source",
-                                    expected=expected, found=_describe(stage)))
+                                    expected=only_source, found=_describe(stage)))
         elif occurrences[stage.anchor] > source_anchors[stage.anchor]:
             times = source_anchors[stage.anchor]
             found.append(diagnostic(
