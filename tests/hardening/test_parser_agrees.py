@@ -58,7 +58,7 @@ def test_block_level_tags_are_python_markdown_s() -> None:
 
 
 def test_what_a_page_is_follows_mkdocs() -> None:
-    assert MARKDOWN_EXTENSIONS == tuple(markdown_extensions)
+    assert tuple(markdown_extensions) == MARKDOWN_EXTENSIONS
 
 
 def check(root: Path) -> tuple[int, str]:
