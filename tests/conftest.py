@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import shutil
@@ -42,6 +44,16 @@ plugins:
         - {locale: sv, name: Svenska}
 """
 """A minimal mkdocs.yml for checks on hand-made pages: English source, Swedish translation."""
+
+
+def run_playbook(project: Path, *argv: str) -> tuple[int, str, str]:
+    """Run the `playbook` command in this process on `project`'s mkdocs.yml: exit code, stdout,
+    stderr; never a traceback."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main([*argv, "--config", str(project / "mkdocs.yml")])
+    assert "Traceback" not in err.getvalue()
+    return code, out.getvalue(), err.getvalue()
 
 
 def copy_project(destination: Path) -> Path:

@@ -9,28 +9,17 @@ workflow command (``::error …``).
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
-from conftest import PLAYBOOK, build_site, set_front_matter
-from mkdocs_playbooks.cli.main import main
+from conftest import PLAYBOOK, build_site, run_playbook, set_front_matter
 
 SV, EN = f"docs/sv/{PLAYBOOK}", f"docs/en/{PLAYBOOK}"
 RAW = ("<script>alert(", "onerror=alert(", "</title><script>")
 CONTROL_CHARACTERS = [chr(code) for code in (*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F)]
-
-
-def run(project: Path, *argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([*argv, "--config", str(project / "mkdocs.yml")])
-    assert "Traceback" not in err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 def lower_rule(project: Path, rule: str) -> None:
@@ -55,7 +44,7 @@ def test_a_title_or_description_of_any_yaml_type_is_escaped(project: Path, value
     for locale in ("en", "sv", "de"):
         set_front_matter(project, locale, PLAYBOOK, "title", value)
         set_front_matter(project, locale, PLAYBOOK, "description", value)
-    code, out, _ = run(project, "check")
+    code, out, _ = run_playbook(project, "check")
     assert code == 1 and f"{SV}:" in out and "PB205" in out  # reported first
     lower_rule(project, "PB205")
     site = build_site(project, strict=False)
@@ -120,7 +109,7 @@ def test_no_output_lets_page_content_start_a_workflow_command(
     project: Path, output_format: str
 ) -> None:
     hostile_translation(project)
-    code, out, err = run(project, "check", "--format", output_format)
+    code, out, err = run_playbook(project, "check", "--format", output_format)
     assert code == 1
     for character in CONTROL_CHARACTERS:
         assert character not in out + err, repr(character)
@@ -141,7 +130,7 @@ def test_no_output_lets_page_content_start_a_workflow_command(
 
 def test_status_text_has_one_line_per_fact_and_no_controls(project: Path) -> None:
     hostile_translation(project)
-    code, out, err = run(project, "status")
+    code, out, err = run_playbook(project, "status")
     assert code == 0
     for character in CONTROL_CHARACTERS:
         assert character not in out + err, repr(character)

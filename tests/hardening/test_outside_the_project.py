@@ -143,6 +143,9 @@ def test_a_non_utf8_file_name_is_a_finding_shown_escaped(project: Path) -> None:
     folder = os.fsencode(project / "docs/sv")
     with open(os.path.join(folder, b"bad\xff.md"), "wb") as file:
         file.write(b"---\ntitle: x\n---\n")
+    os.mkdir(os.path.join(folder, b"dir\xfe"))
+    with open(os.path.join(folder, b"dir\xfe", b"page.md"), "wb") as file:
+        file.write(b"---\ntitle: x\n---\n")
     for output_format in ("json", "text", "junit", "github"):
         done = subprocess.run([*PLAYBOOK, "check", "--format", output_format, "--config",
                                str(project / "mkdocs.yml")], capture_output=True,
@@ -151,3 +154,4 @@ def test_a_non_utf8_file_name_is_a_finding_shown_escaped(project: Path) -> None:
         assert done.returncode == 1, done.stderr
         out = done.stdout.decode("utf-8")  # strict: not one byte that is not UTF-8
         assert "docs/sv/bad\\xff.md" in out.replace("\\\\", "\\")
+        assert "docs/sv/dir\\xfe" in out.replace("\\\\", "\\")

@@ -8,26 +8,23 @@ finding instead of a traceback from the theme's template.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import PLAYBOOK, build_site, commit_all, git, record_source_commit, set_front_matter
-from mkdocs_playbooks.cli.main import main
+from conftest import (
+    PLAYBOOK,
+    build_site,
+    commit_all,
+    git,
+    record_source_commit,
+    run_playbook,
+    set_front_matter,
+)
 
 SV = f"docs/sv/{PLAYBOOK}"
-
-
-def run(project: Path, *argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main([*argv, "--config", str(project / "mkdocs.yml")])
-    assert "Traceback" not in err.getvalue()
-    return code, out.getvalue(), err.getvalue()
 
 
 def line_of(project: Path, rel: str, key: str) -> int:
@@ -50,10 +47,10 @@ def test_a_value_the_theme_cannot_take_is_a_finding_at_its_line(
     project: Path, key: str, value: str, rule: str
 ) -> None:
     set_front_matter(project, "sv", PLAYBOOK, key, value)
-    code, out, _ = run(project, "check")
+    code, out, _ = run_playbook(project, "check")
     assert code == 1
     assert f"{SV}:{line_of(project, SV, key)}: {rule} " in out, out
-    code, _, _ = run(project, "status")
+    code, _, _ = run_playbook(project, "status")
     assert code == 0
     with pytest.raises(Abort):  # the check stops the build: no TypeError from a template
         build_site(project)
@@ -62,7 +59,7 @@ def test_a_value_the_theme_cannot_take_is_a_finding_at_its_line(
 def test_the_shapes_the_theme_takes_pass(project: Path) -> None:
     set_front_matter(project, "sv", PLAYBOOK, "hide", "[navigation, toc]")
     set_front_matter(project, "sv", PLAYBOOK, "tags", "[commerce]")
-    code, out, _ = run(project, "check")
+    code, out, _ = run_playbook(project, "check")
     assert code == 0, out
     site = build_site(project)
     assert (site / "sv/playbooks/commerce-strategy/index.html").is_file()
@@ -79,7 +76,7 @@ def test_only_a_full_commit_id_is_taken_as_the_source_commit(project: Path,
     commit_all(project, "record")
     value = source_commit[:7] if recorded == "short" else recorded
     set_front_matter(project, "sv", PLAYBOOK, "source-git-commit", value)
-    code, out, err = run(project, "status", "--format", "json")
+    code, out, err = run_playbook(project, "status", "--format", "json")
     assert code == 0
     page = next(page for locale in json.loads(out)["locales"] for page in locale["pages"]
                 if locale["locale"] == "sv" and page["page"] == PLAYBOOK)

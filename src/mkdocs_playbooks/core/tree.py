@@ -163,6 +163,10 @@ def _walk(folder: Path, root: Path) -> tuple[list[str], list[Located]]:
                     problems.append((Path(entry.path), problem))
                 elif not entry.is_dir():
                     _add_file(entry, prefix, found, problems)
+            elif entry.is_dir(follow_symlinks=False) and not _is_utf8(entry.name):
+                problems.append((Path(entry.path), ParseProblem(
+                    "PB103", 1, "the folder name is not valid UTF-8: MkDocs cannot build it",
+                    "Rename the folder with a UTF-8 name.")))
             elif entry.is_dir(follow_symlinks=False):
                 subfolders.append((f"{prefix}{entry.name}/", entry.path))
             else:
