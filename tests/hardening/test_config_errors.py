@@ -40,8 +40,8 @@ def edit(old: str, new: str) -> Callable[[str], str]:
 
 # (name, change to mkdocs.yml, the text on the line the error must name)
 BROKEN = [
-    ("playbook: true", edit("  - playbook:\n      source_locale: en\n", "  - playbook: true\n"),
-     "- playbook: true"),
+    ("playbook: true", lambda text: re.sub(r"  - playbook:\n(?:      .*\n)*",
+                                           "  - playbook: true\n", text), "- playbook: true"),
     ("severity is a list", edit("source_locale: en\n", "source_locale: en\n      severity: "
                                 "[PB204]\n"), "severity: [PB204]"),
     ("source_locale is a number", edit("source_locale: en", "source_locale: 12"),
