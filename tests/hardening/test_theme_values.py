@@ -56,6 +56,18 @@ def test_a_value_the_theme_cannot_take_is_a_finding_at_its_line(
         build_site(project)
 
 
+@pytest.mark.parametrize(("key", "value"), [("hide", "true"), ("tags", "3"), ("icon", "[x]")])
+def test_with_pb205_ignored_the_build_leaves_the_value_out(project: Path, key: str,
+                                                           value: str) -> None:
+    set_front_matter(project, "sv", PLAYBOOK, key, value)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "source_locale: en\n", "source_locale: en\n      severity: {PB205: ignore}\n", 1),
+        encoding="utf-8")
+    site = build_site(project)  # no TypeError from the theme's templates
+    assert (site / "sv/playbooks/commerce-strategy/index.html").is_file()
+
+
 def test_the_shapes_the_theme_takes_pass(project: Path) -> None:
     set_front_matter(project, "sv", PLAYBOOK, "hide", "[navigation, toc]")
     set_front_matter(project, "sv", PLAYBOOK, "tags", "[commerce]")

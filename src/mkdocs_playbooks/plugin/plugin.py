@@ -31,6 +31,7 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_playbooks.core.atomic_write import write_file_atomically
 from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
+from mkdocs_playbooks.core.front_matter_values import SHAPES
 from mkdocs_playbooks.core.render import render_text_one, summary_line
 from mkdocs_playbooks.core.schema import DEFAULT_PRESET, PRESETS, PlaybookSelection
 from mkdocs_playbooks.core.settings import (
@@ -268,6 +269,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 # Whatever its YAML type: a list or a number is printed as its text, too.
                 if value is not None and not isinstance(value, Markup):
                     page.meta[key] = escape(value if isinstance(value, str) else str(value))
+            for key, (fits, _) in SHAPES.items():
+                # Reported as PB205; when that rule is lowered the theme must still not fail
+                # on it (`hide: true` is not iterable), so the value is left out of the page.
+                if key not in PLAIN_TEXT_KEYS and page.meta.get(key) is not None \
+                        and not fits(page.meta[key]):
+                    del page.meta[key]
         return markdown
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
