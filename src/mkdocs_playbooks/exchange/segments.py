@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from mkdocs_playbooks.core.markdown_lines import ATX, LIST_ITEM, is_thematic_break
+from mkdocs_playbooks.core.markdown_lines import LIST_ITEM, atx_heading, is_thematic_break
 from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.exchange.inline import Part, join_parts, split_inline, wrapping_link
 
@@ -158,9 +158,9 @@ class _BodyReader:
         """Read the block starting at line `index` (0-based); return the next line's index."""
         line_no, raw = index + 1, self.lines[index]
         stripped = raw.strip()
-        atx = ATX.match(raw)
+        atx = atx_heading(raw)
         if atx:
-            self._heading(line_no, raw, len(atx.group(1)))
+            self._heading(line_no, raw, atx[0])
             return index + 1
         if (is_thematic_break(stripped[0], raw) or _SETEXT_UNDERLINE.match(raw)
                 or _REF_DEFINITION.match(raw) or _TABLE_RULE.match(raw) and "-" in raw):
@@ -199,7 +199,7 @@ class _BodyReader:
         while last + 1 < len(self.lines):
             raw = self.lines[last + 1]
             stripped = raw.strip()
-            if (not stripped or last + 2 in self.page.code_lines or ATX.match(raw)
+            if (not stripped or last + 2 in self.page.code_lines or atx_heading(raw)
                     or LIST_ITEM.match(raw) or _QUOTE.match(raw) or _TABLE_ROW.match(raw)
                     or _ADMONITION.match(raw) or _SETEXT_UNDERLINE.match(raw)
                     or is_thematic_break(stripped[0], raw)):
