@@ -175,6 +175,23 @@ def repo(project: Path) -> Path:
     return project
 
 
+LINKED_SENTENCES = {
+    "en": "Start with [the commerce strategy](playbooks/commerce-strategy.md) first.",
+    "sv": "Börja med [handelsstrategin](playbooks/commerce-strategy.md).",
+    "de": "Beginnen Sie mit [der Handelsstrategie](playbooks/commerce-strategy.md).",
+}
+"""A sentence with a link, per locale: the real home page has none."""
+
+
+def add_linked_sentence(project: Path) -> None:
+    """End every locale's home page with its LINKED_SENTENCES paragraph, and commit it."""
+    for locale, sentence in LINKED_SENTENCES.items():
+        home = project / "docs" / locale / "index.md"
+        home.write_text(home.read_text(encoding="utf-8") + "\n" + sentence + "\n",
+                        encoding="utf-8")
+    commit_all(project, "a sentence with a link on the home page")
+
+
 def findings(project: Path) -> list[Diagnostic]:
     return check_project(load_settings(project / "mkdocs.yml"))[1]
 

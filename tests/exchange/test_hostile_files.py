@@ -3,6 +3,7 @@ and nothing under docs/ changes."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from translate.storage import po, xliff
 from translate.storage.placeables import StringElem
 from translate.storage.placeables.xliff import G, X
 
-from conftest import PLAYBOOK, docs_bytes, edit_xliff, export_locale
+from conftest import PLAYBOOK, add_linked_sentence, docs_bytes, edit_xliff, export_locale
 from mkdocs_playbooks.cli.main import main
 
 
@@ -34,8 +35,16 @@ def line_of(path: Path, needle: str) -> int:
     return next(number for number, line in enumerate(lines, 1) if needle in line)
 
 
-LINKED = "intro.p3"
-"""The home page's paragraph with a link: placeholders 1 ``[`` and 2 ``](playbooks/…)``."""
+LINKED_TEXT = "the commerce strategy"
+"""In the paragraph add_linked_sentence gives the home page: placeholders 1 ``[`` and
+2 ``](playbooks/…)`` around it."""
+
+
+def linked_segment(path: Path) -> str:
+    """The id of the exported home page's segment with the link."""
+    store = xliff.xlifffile.parsefile(str(path))
+    return next(unit.getid().split("\x04")[-1] for unit in store.units
+                if LINKED_TEXT in unit.source)
 
 
 def placeholders(unit: xliff.xliffunit) -> list[str]:
@@ -57,11 +66,11 @@ def test_entities_are_refused_not_expanded(
 ) -> None:
     path = exported(repo, "index")
     text = path.read_text(encoding="utf-8")
+    translated = re.compile(r'(<target state="translated">[^<&]+)</target>')
     declaration = ('<!DOCTYPE xliff [<!ENTITY secret SYSTEM "file:///etc/hostname">'
                    '<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;">]>\n')
     text = text.replace("<xliff ", declaration + "<xliff ", 1)
-    text = text.replace('<target state="translated">Playbooks</target>',
-                        '<target state="translated">Playbooks &secret; &b;</target>', 1)
+    text = translated.sub(r"\1 &secret; &b;</target>", text, count=1)
     assert "&secret;" in text
     path.write_text(text, encoding="utf-8")
     error = refused(repo, path, capsys)
@@ -84,16 +93,18 @@ def test_not_an_exchange_file_at_all(repo: Path, capsys: pytest.CaptureFixture[s
 def test_a_broken_placeholder_in_xliff(
     repo: Path, capsys: pytest.CaptureFixture[str], targets: list[str], message: str
 ) -> None:
+    add_linked_sentence(repo)
     path = exported(repo, "index")
+    linked = linked_segment(path)
 
     def retarget(unit: xliff.xliffunit) -> None:
         assert placeholders(unit) == ["1", "2"]
         unit.rich_target = [StringElem([X(id=t) if t.isdigit() else t for t in targets])]
 
-    edit_xliff(path, LINKED, retarget)
+    edit_xliff(path, linked, retarget)
     error = refused(repo, path, capsys)
-    line = line_of(path, f'id="{LINKED}"')
-    assert error == f"playbook: error: {path}:{line}: segment `{LINKED}`: {message}"
+    line = line_of(path, f'id="{linked}"')
+    assert error == f"playbook: error: {path}:{line}: segment `{linked}`: {message}"
 
 
 def test_a_line_break_in_a_capability(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -117,14 +128,17 @@ def test_markup_a_cat_tool_added(repo: Path, capsys: pytest.CaptureFixture[str])
 
 
 def test_a_broken_placeholder_in_po(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    add_linked_sentence(repo)
     path = exported(repo, "index", "po")
     store = po.pofile.parsefile(str(path))
-    unit = next(u for u in store.units if u.getcontext() == LINKED)
+    unit = next(u for u in store.units if LINKED_TEXT in u.source)
+    assert "{2}" in unit.target
     unit.target = unit.target.replace("{2}", "")
     store.savefile(str(path))
     error = refused(repo, path, capsys)
-    line = line_of(path, f'msgctxt "{LINKED}"')
-    assert error.startswith(f"playbook: error: {path}:{line}: segment `{LINKED}`: placeholder 2")
+    linked = unit.getcontext()
+    line = line_of(path, f'msgctxt "{linked}"')
+    assert error.startswith(f"playbook: error: {path}:{line}: segment `{linked}`: placeholder 2")
 
 
 def test_a_segment_id_that_does_not_exist(repo: Path,

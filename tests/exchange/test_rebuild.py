@@ -31,7 +31,7 @@ def test_a_missing_page_is_created_with_what_the_file_translates(
     path = repo / "docs" / "de" / "index.md"
     page = parse_page(str(path), "index.md", "de", path.read_bytes())
     assert page.title == "Playbooks für den Handel"
-    assert page.meta("title") == UNTRANSLATED_MARKER + "Home"
+    assert page.meta("title") == UNTRANSLATED_MARKER + "Library"
     assert page.meta("workflow-type") == "tm+mt" and page.meta("ht-degree") == "17%"
     assert page.meta("content-id") == "45b11170-3d44-4b01-8d5d-cb5ba6acd2bf"
     check_is_clean(repo, capsys)

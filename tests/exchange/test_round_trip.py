@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from conftest import (
+    SOURCE_PAGES,
     TRANSLATIONS,
     copy_example,
     copy_example_in_suffix_layout,
@@ -26,7 +28,7 @@ def test_every_locale_round_trips_byte_for_byte(
 ) -> None:
     before = docs_bytes(repo)
     files = [path for locale in TRANSLATIONS for path in export_locale(repo, locale, file_format)]
-    assert len(files) == 2 * len(TRANSLATIONS)
+    assert len(files) == len(SOURCE_PAGES) * len(TRANSLATIONS)
     assert main(["import", "--config", str(repo / "mkdocs.yml"), *map(str, files)]) == 0
     assert docs_bytes(repo) == before
     out = capsys.readouterr().out
@@ -41,12 +43,15 @@ def test_a_scaffolded_locale_round_trips_and_stays_untranslated(
     before = docs_bytes(repo)
     files = export_locale(repo, "fr")
     out = capsys.readouterr().out
+    counts = re.findall(r"\((\d+) segments: (\d+) new\)", out)
+    assert len(counts) == len(SOURCE_PAGES) and all(total == new for total, new in counts)
     assert "(60 segments: 60 new)" in out and "(6 segments: 6 new)" in out
     assert main(["import", "--config", config, *map(str, files)]) == 0
     assert docs_bytes(repo) == before
     # Targets that copy the source, still in state new, are no translation either.
     files = export_locale(repo, "fr", "xliff", "--copy-source")
-    assert "<target state=\"new\">Product comparison</target>" in files[-1].read_text("utf-8")
+    playbook = next(path for path in files if path.name == "commerce-strategy.xlf")
+    assert "<target state=\"new\">Product comparison</target>" in playbook.read_text("utf-8")
     assert main(["import", "--config", config, *map(str, files)]) == 0
     assert docs_bytes(repo) == before
 
