@@ -14,6 +14,14 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import NamedTuple
 
+from mkdocs_playbooks.core.align import (
+    PAIR_COST,
+    Lexicon,
+    align_sequences,
+    section_text,
+    signals,
+    similarity,
+)
 from mkdocs_playbooks.core.diagnostics import Diagnostic
 from mkdocs_playbooks.core.model import ParsedPage, Reference, Stage
 from mkdocs_playbooks.core.rules import diagnostic
@@ -94,10 +102,13 @@ def page_diagnostics(page: ParsedPage, resolve: ResolveReference,
     return found
 
 
-def align_locale(source: LocalePages, translation: LocalePages) -> dict[str, StageAlignment]:
-    """The stage alignment of every translated page that has a source page, by rel path."""
+def align_locale(
+    source: LocalePages, translation: LocalePages, lexicon: Lexicon = ()
+) -> dict[str, StageAlignment]:
+    """The stage alignment of every translated page that has a source page, by rel path
+    (`lexicon`: the glossary's term pairs for this locale, see :mod:`core.align`)."""
     return {
-        rel_path: align_stages(source.pages[rel_path], page)
+        rel_path: align_stages(source.pages[rel_path], page, lexicon)
         for rel_path, page in translation.pages.items()
         if rel_path in source.pages
     }
@@ -200,62 +211,154 @@ def _describe_pair(source_stage: Stage, stage: Stage) -> str:
     return f"{_describe(stage)} (source `{source_stage.title}`)"
 
 
-def align_stages(source: ParsedPage, page: ParsedPage) -> StageAlignment:
-    """Pair the translation's stages with the source's: by anchor where the source has
-    anchors, by position otherwise. Returns the pairs and the stage findings."""
+def align_stages(
+    source: ParsedPage, page: ParsedPage, lexicon: Lexicon = ()
+) -> StageAlignment:
+    """Pair the translation's stages with the source's and return the pairs and the stage
+    findings. Stages pair by anchor first; the rest by a sequence alignment over what survives
+    translation (:mod:`core.align`; `lexicon` is the glossary's term pairs), so one inserted,
+    dropped, moved or repeated stage is one finding at its own heading."""
     source_stages, stages = list(source.stages), list(page.stages)
     anchors = [stage.anchor for stage in source_stages]
-    if not source_stages or not all(anchors):
-        return _align_by_position(source_stages, page)
-    if anchors == [stage.anchor for stage in stages] and len(set(anchors)) == len(anchors):
+    if (all(anchors) and anchors == [stage.anchor for stage in stages]
+            and len(set(anchors)) == len(anchors)):
         return StageAlignment(list(zip(source_stages, stages, strict=True)), [])  # all kept
-    found: list[Diagnostic] = []
-    # Every source stage has an anchor here (checked above).
-    by_anchor: dict[str | None, Stage] = {s.anchor: s for s in stages if s.anchor}
-    source_anchors = {stage.anchor for stage in source_stages}
-    # A translated heading that lost its anchor still pairs with the source stage at its place.
+    by_source: dict[int, int] = {}  # source index -> translation index
+    repeats: dict[int, int] = {}  # a translation index that repeats another, and that other
+    source_index = {anchor: index for index, anchor in reversed(list(enumerate(anchors)))
+                    if anchor}
     for index, stage in enumerate(stages):
-        if stage.anchor is None and index < len(source_stages):
-            expected = source_stages[index]
-            if expected.anchor not in by_anchor:
-                by_anchor[expected.anchor] = stage
-                found.append(diagnostic(
-                    "PB304", page.path, stage.line,
-                    f"stage {_describe(stage)} has no anchor",
-                    expected=f"{{#{expected.anchor}}} (source stage {_describe(expected)})",
-                    found="no {#id} on the heading",
-                ))
-    pairs = [(s, by_anchor[s.anchor]) for s in source_stages if s.anchor in by_anchor]
-    paired = {id(stage) for _, stage in pairs}
-    for index, source_stage in enumerate(source_stages):
-        if source_stage.anchor not in by_anchor:
+        match = source_index.get(stage.anchor) if stage.anchor else None
+        if match is None:
+            continue
+        if match in by_source:
+            repeats[index] = by_source[match]
+        else:
+            by_source[match] = index
+    aligner = _StageAligner(source, page, lexicon)
+    left_source = [i for i in range(len(source_stages)) if i not in by_source]
+    taken = set(by_source.values()) | repeats.keys()
+    left = [j for j in range(len(stages)) if j not in taken]
+    for i, j in align_sequences(
+        len(left_source), len(left),
+        lambda i, j: aligner.similarity(left_source[i], left[j]) - PAIR_COST,
+    ):
+        by_source[left_source[i]] = left[j]
+    # What the alignment left out: a stage moved elsewhere, repeated, added or dropped.
+    paired = set(by_source.values())
+    unpaired_source = [i for i in range(len(source_stages)) if i not in by_source]
+    for j in (j for j in range(len(stages)) if j not in paired and j not in repeats):
+        original = aligner.repeated(j, sorted(paired))
+        if original is not None:
+            repeats[j] = original
+            continue
+        moved = aligner.counterpart(j, unpaired_source)
+        if moved is not None:
+            by_source[moved] = j
+            unpaired_source.remove(moved)
+    found = _anchor_findings(source_stages, stages, by_source, page)
+    pairs = [(source_stages[i], stages[j]) for i, j in sorted(by_source.items())]
+    present = {i: stages[j] for i, j in by_source.items()}
+    for index in unpaired_source:
+        found.append(_missing_stage(source, source_stages, index, present, page))
+    paired = set(by_source.values())
+    for j, stage in enumerate(stages):
+        if j in repeats:
+            original = stages[repeats[j]]
             found.append(diagnostic(
-                "PB301", page.path, _insertion_line(source_stages, index, by_anchor, page),
-                f"stage {_describe(source_stage)} is missing",
-                expected=f"a heading `## … {{#{source_stage.anchor}}}` "
-                f"(source {source.path}:{source_stage.line})",
-                found="no stage with that anchor",
+                "PB305", page.path, stage.line,
+                f"stage {_describe(stage)} repeats the stage at line {original.line}",
+                expected="each source stage once", found=f"{_describe(original)} twice",
             ))
-    for stage in stages:
-        if id(stage) not in paired and (stage.anchor not in source_anchors or stage.anchor is None):
+        elif j not in paired:
             found.append(diagnostic(
                 "PB302", page.path, stage.line,
                 f"stage {_describe(stage)} is not in the source",
                 expected="only the source's stages: "
-                + ", ".join(f"#{s.anchor}" for s in source_stages),
+                + ", ".join(_describe(s) for s in source_stages),
                 found=_describe(stage),
             ))
     found += _order_findings(pairs, page)
     return StageAlignment(pairs, found)
 
 
+class _StageAligner:
+    """The signals of both pages' stages, worked out once, and the judgements made on them."""
+
+    REPEAT = 0.8  # trigram overlap of two stages of one page above which one repeats the other
+    MOVE = 0.5  # similarity above which a left-out stage pairs with a left-out source stage
+
+    def __init__(self, source: ParsedPage, page: ParsedPage, lexicon: Lexicon) -> None:
+        source_terms = [has for has, _ in lexicon]
+        terms = [has for _, has in lexicon]
+        self.source = [
+            signals(section_text(source, stage), stage, source_terms) for stage in source.stages
+        ]
+        self.translation = [
+            signals(section_text(page, stage), stage, terms) for stage in page.stages
+        ]
+
+    def similarity(self, i: int, j: int) -> float:
+        return similarity(self.source[i], self.translation[j])
+
+    def repeated(self, j: int, others: list[int]) -> int | None:
+        """The paired stage of the same page that stage `j` repeats, if any."""
+        mine = self.translation[j]
+        for other in others:
+            theirs = self.translation[other]
+            if mine.count == theirs.count and mine.tokens == theirs.tokens and (
+                similarity(mine, theirs) >= self.REPEAT
+            ):
+                return other
+        return None
+
+    def counterpart(self, j: int, candidates: list[int]) -> int | None:
+        """The left-out source stage that left-out stage `j` clearly translates, if any."""
+        scored = [(self.similarity(i, j), i) for i in candidates]
+        best = max(scored, default=(0.0, None))
+        return best[1] if best[0] >= self.MOVE else None
+
+
+def _anchor_findings(
+    source_stages: list[Stage], stages: list[Stage], by_source: dict[int, int],
+    page: ParsedPage,
+) -> list[Diagnostic]:
+    """PB304 for a paired stage whose anchor is not its source stage's."""
+    found = []
+    for i, j in by_source.items():
+        expected, stage = source_stages[i], stages[j]
+        if expected.anchor and stage.anchor != expected.anchor:
+            found.append(diagnostic(
+                "PB304", page.path, stage.line,
+                f"stage {_describe(stage)} has "
+                + ("no anchor" if stage.anchor is None else "another anchor than the source's"),
+                expected=f"{{#{expected.anchor}}} (source stage {_describe(expected)})",
+                found="no {#id} on the heading" if stage.anchor is None else f"{{#{stage.anchor}}}",
+            ))
+    return found
+
+
+def _missing_stage(
+    source: ParsedPage, source_stages: list[Stage], index: int,
+    present: Mapping[int, Stage], page: ParsedPage,
+) -> Diagnostic:
+    missing = source_stages[index]
+    heading = f"`## … {{#{missing.anchor}}}`" if missing.anchor else f"for `{missing.title}`"
+    return diagnostic(
+        "PB301", page.path, _insertion_line(len(source_stages), index, present, page),
+        f"stage {_describe(missing)} is missing",
+        expected=f"a heading {heading} (source {source.path}:{missing.line})",
+        found="no stage that translates it",
+    )
+
+
 def _insertion_line(
-    source_stages: list[Stage], index: int, present: Mapping[str | None, Stage], page: ParsedPage
+    count: int, index: int, present: Mapping[int, Stage], page: ParsedPage
 ) -> int:
-    """Where a missing stage belongs: at the heading of the next stage that is present."""
-    for following in source_stages[index + 1:]:
-        if following.anchor in present:
-            return present[following.anchor].line
+    """Where a missing stage belongs: at the heading of the next source stage that is present."""
+    for following in range(index + 1, count):
+        if following in present:
+            return present[following].line
     return _last_line(page)
 
 
@@ -311,30 +414,6 @@ def _longest_increasing(values: list[int]) -> set[int]:
         keep.add(cursor)
         cursor = parent[cursor]
     return keep
-
-
-def _align_by_position(source_stages: list[Stage], page: ParsedPage) -> StageAlignment:
-    stages = list(page.stages)
-    pairs = list(zip(source_stages, stages, strict=False))  # the surplus is reported below
-    found = [
-        diagnostic(
-            "PB301", page.path, _last_line(page),
-            f"stage {_describe(missing)} is missing",
-            expected=f"{len(source_stages)} stages as in the source",
-            found=f"{len(stages)} stages",
-        )
-        for missing in source_stages[len(stages):]
-    ]
-    found += [
-        diagnostic(
-            "PB302", page.path, extra.line,
-            f"stage {_describe(extra)} is not in the source",
-            expected=f"{len(source_stages)} stages as in the source",
-            found=f"{len(stages)} stages",
-        )
-        for extra in stages[len(source_stages):]
-    ]
-    return StageAlignment(pairs, found)
 
 
 def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> list[Diagnostic]:

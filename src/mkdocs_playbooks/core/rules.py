@@ -50,6 +50,8 @@ RULES: tuple[Rule, ...] = (
          "Move the stage so that stages follow the source's order."),
     Rule("PB304", "stage-anchor", _W, "A stage's anchor differs from the source's.",
          "Give the heading the source's `{#anchor}` so shared links land on the same stage."),
+    Rule("PB305", "stage-duplicate", _E, "The translation has the same stage twice.",
+         "Delete the repeated stage; each source stage is translated once."),
     Rule("PB401", "capability-count", _E,
          "A stage's capability list has a different number of top-level items.",
          "Make each capability one bullet, in the source's order; do not merge or split items."),
