@@ -58,6 +58,13 @@ def section_text(page: ParsedPage, stage: Stage) -> str:
 def signals(text: str, stage: Stage, has_term: Sequence[Callable[[str], bool]]) -> Signals:
     """The signals of a stage whose section is `text`; `has_term` tells, term by term of the
     lexicon, whether the text holds it (in its own language)."""
+    words = " ".join([stage.title] + [item.text for item in stage.capabilities.items])
+    return Signals(marks(text, has_term), stage.capabilities.count, _trigrams(words))
+
+
+def marks(text: str, has_term: Sequence[Callable[[str], bool]]) -> Counter[str]:
+    """What in `text` a translation keeps: targets, code, [!DNL] tokens, numbers, acronyms,
+    and which lexicon terms it holds (`has_term`: one test a term, in the text's language)."""
     tokens: Counter[str] = Counter()
     tokens.update("target:" + target for target in _TARGET.findall(text))
     tokens.update("code:" + span.group() for span in CODE_SPAN.finditer(text))
@@ -66,17 +73,21 @@ def signals(text: str, stage: Stage, has_term: Sequence[Callable[[str], bool]]) 
     tokens.update("number:" + re.sub(r"\D", "", number) for number in _NUMBER.findall(prose))
     tokens.update("acronym:" + word.rstrip("s") for word in _ACRONYM.findall(prose))
     tokens.update(f"term:{index}" for index, has in enumerate(has_term) if has(text))
-    words = " ".join([stage.title] + [item.text for item in stage.capabilities.items])
-    return Signals(tokens, stage.capabilities.count, _trigrams(words))
+    return tokens
+
+
+def shared_marks(first: Counter[str], second: Counter[str]) -> float | None:
+    """How many marks two texts share, 0 to 1 (Dice); None when neither has any."""
+    total = sum(first.values()) + sum(second.values())
+    return 2 * sum((first & second).values()) / total if total else None
 
 
 def similarity(source: Signals, translation: Signals) -> float:
     """0 (nothing in common) to 1 (every signal the same)."""
     parts = [(0.35, _count_similarity(source.count, translation.count))]
-    total = sum(source.tokens.values()) + sum(translation.tokens.values())
-    if total:
-        shared = sum((source.tokens & translation.tokens).values())
-        parts.append((0.5, 2 * shared / total))
+    shared = shared_marks(source.tokens, translation.tokens)
+    if shared is not None:
+        parts.append((0.5, shared))
     if source.trigrams and translation.trigrams:
         shared_trigrams = len(source.trigrams & translation.trigrams)
         parts.append((0.25, shared_trigrams / len(source.trigrams | translation.trigrams)))

@@ -18,7 +18,9 @@ from mkdocs_playbooks.core.align import (
     PAIR_COST,
     Lexicon,
     align_sequences,
+    marks,
     section_text,
+    shared_marks,
     signals,
     similarity,
 )
@@ -117,11 +119,13 @@ def align_locale(
 def compare_locale(
     source: LocalePages, translation: LocalePages, resolve: ResolveReference,
     alignments: Mapping[str, StageAlignment] | None = None, scope: CheckScope = DEFAULT_SCOPE,
+    lexicon: Lexicon = (),
 ) -> list[Diagnostic]:
     """Every parity finding for one translated locale, in file and line order. `alignments`
-    (from :func:`align_locale`) saves aligning the stages again when the caller has them."""
+    (from :func:`align_locale`) saves aligning the stages again when the caller has them;
+    `lexicon` (the glossary's term pairs, see :mod:`core.align`) helps align the lists."""
     if alignments is None:
-        alignments = align_locale(source, translation)
+        alignments = align_locale(source, translation, lexicon)
     found: list[Diagnostic] = []
     for rel_path, source_page in source.pages.items():
         page = translation.pages.get(rel_path)
@@ -132,7 +136,7 @@ def compare_locale(
                 expected=f"a translation of {source_page.path}", found="no file",
             ))
             continue
-        found += compare_page(source_page, page, alignments[rel_path], scope)
+        found += compare_page(source_page, page, alignments[rel_path], scope, lexicon)
     for rel_path, page in translation.pages.items():
         counterpart = source.pages.get(rel_path)
         if counterpart is None:
@@ -147,7 +151,7 @@ def compare_locale(
 
 def compare_page(
     source: ParsedPage, page: ParsedPage, alignment: StageAlignment,
-    scope: CheckScope = DEFAULT_SCOPE,
+    scope: CheckScope = DEFAULT_SCOPE, lexicon: Lexicon = (),
 ) -> list[Diagnostic]:
     """Parity of one translated page with its source page, whose stages `alignment` pairs.
     Stages and capability lists are compared only when the source page is a playbook."""
@@ -159,7 +163,7 @@ def compare_page(
         found += alignment.findings
         for source_stage, stage in alignment.pairs:
             if stage.capabilities.count != source_stage.capabilities.count:  # neither is read
-                found += _capability_parity(page, source_stage, stage)
+                found += _capability_parity(page, source_stage, stage, lexicon)
     found += _reference_parity(source, page, alignment.pairs)
     return found
 
@@ -416,7 +420,9 @@ def _longest_increasing(values: list[int]) -> set[int]:
     return keep
 
 
-def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> list[Diagnostic]:
+def _capability_parity(
+    page: ParsedPage, source_stage: Stage, stage: Stage, lexicon: Lexicon
+) -> list[Diagnostic]:
     """The finding for a stage whose capability list is longer or shorter than the source's."""
     expected_items = source_stage.capabilities.items
     items = stage.capabilities.items
@@ -429,7 +435,7 @@ def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> l
             found="a paragraph and no list",
         )]
     index = first_difference(
-        [item.text for item in expected_items], [item.text for item in items]
+        [item.text for item in expected_items], [item.text for item in items], lexicon
     )
     if index < len(items):
         line = items[index].line
@@ -450,18 +456,25 @@ def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> l
     )]
 
 
+_MARK_WEIGHT = 2.5
+"""How much more a shared mark (code, number, glossary term) weighs than shared letters."""
+
 _ALIGNMENT_SLACK = 16
 """How far beyond the difference in length an item alignment may wander from the diagonal."""
 
 
-def first_difference(source_items: list[str], items: list[str]) -> int:
+def first_difference(
+    source_items: list[str], items: list[str], lexicon: Lexicon = ()
+) -> int:
     """Index in `items` where a translated list stops matching the source list one to one.
 
     Translations differ in wording, so items are matched by relative length and by shared
     letter trigrams (cognates and loan words: *Produkt*, *online*, *RFQ*): a sequence alignment
     where pairing two items costs the distance of their scaled lengths less their trigram
     overlap, and a dropped, added or merged item costs a fixed penalty. The first step of the
-    cheapest alignment that is not a one-to-one pairing is where the lists part ways.
+    cheapest alignment that is not a one-to-one pairing is where the lists part ways. What
+    survives translation (code, numbers, acronyms, the `lexicon`'s terms: see
+    :func:`core.align.marks`) counts more than the letters.
     """
     if not source_items or not items:
         return 0
@@ -470,11 +483,17 @@ def first_difference(source_items: list[str], items: list[str]) -> int:
     source_mean_length = sum(map(len, source_items)) / len(source_items)
     scale = mean_length / max(1.0, source_mean_length)
 
+    source_terms = [has for has, _ in lexicon]
+    terms = [has for _, has in lexicon]
+    source_marks = functools.lru_cache(maxsize=None)(lambda text: marks(text, source_terms))
+    translated_marks = functools.lru_cache(maxsize=None)(lambda text: marks(text, terms))
+
     def pair_cost(source_text: str, text: str) -> float:
         if source_text == text:
-            return -1.0  # the best any pair scores: no length difference, every trigram shared
+            return -1.0 - _MARK_WEIGHT  # the best any pair scores: every letter and mark shared
         length_cost = abs(math.log((len(text) + 4) / (scale * len(source_text) + 4)))
-        return length_cost - _trigram_overlap(source_text, text)
+        shared = shared_marks(source_marks(source_text), translated_marks(text))
+        return length_cost - _trigram_overlap(source_text, text) - _MARK_WEIGHT * (shared or 0.0)
 
     gap = 0.9
     rows, cols = len(source_items), len(items)
@@ -551,6 +570,8 @@ def _reference_parity(
             continue
         source_stage = _section_of(source.stages, reference.line)
         stage = counterpart.get(id(source_stage)) if source_stage else None
+        if source_stage is not None and stage is None:
+            continue  # its stage is missing, and that is reported once, as PB301
         line = _section_end(page, stage) if stage else (page.title_line or 1)
         where = f"stage {_describe(stage)}" if stage else "the introduction"
         target = reference.target + (f"#{reference.fragment}" if reference.fragment else "")

@@ -29,9 +29,13 @@ def check_tree(
     for page in tree.source.pages.values():
         found += page_diagnostics(page, tree.resolve, scope, scope.playbooks.is_playbook(page))
     for translation in tree.translations():
-        alignments = align_locale(tree.source, translation)  # parity and terminology share it
-        found += compare_locale(tree.source, translation, tree.resolve, alignments, scope)
         glossary = (glossaries or {}).get(translation.locale)
+        lexicon = glossary.lexicon() if glossary is not None else ()
+        # Parity and terminology share the alignment; the glossary's term pairs help it.
+        alignments = align_locale(tree.source, translation, lexicon)
+        found += compare_locale(
+            tree.source, translation, tree.resolve, alignments, scope, lexicon
+        )
         if glossary is not None:
             found += check_locale_terminology(translation, alignments, glossary)
     return found

@@ -167,6 +167,11 @@ class Glossary:
         object.__setattr__(self, "_any_forbidden", _any_of(forbidden))
         object.__setattr__(self, "_any_source", _any_of([t.source_pattern for t in self.terms]))
 
+    def lexicon(self) -> list[tuple[Callable[[str], bool], Callable[[str], bool]]]:
+        """Each term as a pair of tests, (English text has it, translated text has an approved
+        rendering): the bilingual lexicon the stage alignment of :mod:`core.align` reads."""
+        return [(term.in_source, term.approved_in) for term in self.terms]
+
     def may_forbid(self, text: str) -> bool:
         """False when no forbidden rendering of scope anywhere is in `text`."""
         return bool(self._any_forbidden.search(text))
