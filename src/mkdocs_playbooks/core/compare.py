@@ -146,7 +146,17 @@ def compare_locale(
             ))
         playbook = scope.playbooks.is_playbook(counterpart or page)
         found += page_diagnostics(page, resolve, scope, playbook)
-    return sorted(found, key=Diagnostic.sort_key)
+    return sorted(_one_per_reference(found), key=Diagnostic.sort_key)
+
+
+def _one_per_reference(found: list[Diagnostic]) -> list[Diagnostic]:
+    """A changed target that resolves to nothing is said once, by its PB501 (which names the
+    source's target), not again as PB502."""
+    changed = {(item.path, item.line, item.found) for item in found if item.rule == "PB501"}
+    return [
+        item for item in found
+        if not (item.rule == "PB502" and (item.path, item.line, item.found) in changed)
+    ]
 
 
 def compare_page(
@@ -558,11 +568,22 @@ def _section_of(stages: Iterable[Stage], line: int) -> Stage | None:
 def _reference_parity(
     source: ParsedPage, page: ParsedPage, pairs: list[tuple[Stage, Stage]]
 ) -> list[Diagnostic]:
+    """PB501 for each reference of the source the translation lacks. Where the translation has,
+    in the same section, a reference of the same kind the source lacks, the target was changed:
+    one finding names both (`diagram.png` became `diagram.svg`), not a missing and an extra."""
     key = _REFERENCE_KEY
     if list(map(key, source.references)) == list(map(key, page.references)):
         return []  # the same references in the same order
     have = Counter(key(reference) for reference in page.references)
+    wanted = Counter(key(reference) for reference in source.references)
     counterpart = {id(source_stage): stage for source_stage, stage in pairs}
+    extra: dict[tuple[int | None, str], list[Reference]] = {}  # by section line and kind
+    for reference in page.references:
+        if wanted[key(reference)] > 0:
+            wanted[key(reference)] -= 1
+            continue
+        stage = _section_of(page.stages, reference.line)
+        extra.setdefault((stage.line if stage else None, reference.kind), []).append(reference)
     found = []
     for reference in source.references:
         if have[key(reference)] > 0:
@@ -572,9 +593,20 @@ def _reference_parity(
         stage = counterpart.get(id(source_stage)) if source_stage else None
         if source_stage is not None and stage is None:
             continue  # its stage is missing, and that is reported once, as PB301
-        line = _section_end(page, stage) if stage else (page.title_line or 1)
         where = f"stage {_describe(stage)}" if stage else "the introduction"
-        target = reference.target + (f"#{reference.fragment}" if reference.fragment else "")
+        target = _target(reference)
+        replacements = extra.get((stage.line if stage else None, reference.kind))
+        if replacements:
+            changed = replacements.pop(0)
+            found.append(diagnostic(
+                "PB501", page.path, changed.line,
+                f"{reference.kind} `{target}` of the source is `{_target(changed)}` here",
+                expected=f"`{target}` (source {source.path}:{reference.line})",
+                found=changed.target,
+                hint="Keep the source's target; change it in the source first if it moved.",
+            ))
+            continue
+        line = _section_end(page, stage) if stage else (page.title_line or 1)
         found.append(diagnostic(
             "PB501", page.path, line,
             f"{reference.kind} `{target}` of the source is missing in {where}",
@@ -582,6 +614,10 @@ def _reference_parity(
             found="no such reference",
         ))
     return found
+
+
+def _target(reference: Reference) -> str:
+    return reference.target + (f"#{reference.fragment}" if reference.fragment else "")
 
 
 def _section_end(page: ParsedPage, stage: Stage) -> int:

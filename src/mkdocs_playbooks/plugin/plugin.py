@@ -50,7 +50,7 @@ from mkdocs_playbooks.plugin.i18n_files import locale_prefix, locale_rel_path
 from mkdocs_playbooks.plugin.log import log
 from mkdocs_playbooks.plugin.nav import merge_split_sections
 from mkdocs_playbooks.plugin.reader import ReaderSite
-from mkdocs_playbooks.project.check import check_project
+from mkdocs_playbooks.project.check import check_project, left_to_mkdocs
 from mkdocs_playbooks.reader import THEME_DIR
 from mkdocs_playbooks.reader.library import is_playbook
 from mkdocs_playbooks.reader.pdf import PdfError, find_chromium, pdf_uri, print_pdf
@@ -70,7 +70,8 @@ SEARCH_WORKER = "playbook-search.js"  # in every page the reader theme points at
 PLAIN_TEXT_KEYS = ("title", "description")  # front matter the theme prints without escaping
 
 _SETTINGS_OPTIONS = ("source_locale", "severity", "glossary_dir", "preset", "role_keys",
-                     "page_keys", "translation_keys", "playbooks", "playbook_flag")
+                     "page_keys", "translation_keys", "playbooks", "playbook_flag",
+                     "link_roots", "external_links")
 """The plugin options that :func:`core.settings.settings_from` reads."""
 
 _LOG_LEVEL = {
@@ -102,6 +103,10 @@ class PlaybookConfig(base.Config):
     """Globs (paths inside a locale, ``*`` also crosses ``/``) of the pages that are playbooks."""
     playbook_flag = c.Type(str, default=PlaybookSelection.flag)
     """A source page whose front matter sets this key to true is a playbook (false: is not)."""
+    link_roots = c.Type(dict, default={})
+    """Site-absolute link prefixes and the locale folder each stands for: ``{/help/: ""}``."""
+    external_links = c.Type(list, default=[])
+    """Link prefixes that leave the documentation this site builds; they are not checked."""
 
     # -- Readers: the playbook library (issue 20) --
     library_page = c.Type(str, default="index.md")
@@ -195,6 +200,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             settings = self.project_settings(config)
             self._source_locale = settings.source_locale
             tree, found = check_project(settings)
+            if config.validation.links.not_found > logging.DEBUG:
+                found = left_to_mkdocs(found)  # MkDocs reports those links itself
             self._tree = tree
             self._report(found)
             self._reader_site = self._translation_status(tree, settings, config)
