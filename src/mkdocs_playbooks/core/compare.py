@@ -28,6 +28,7 @@ from mkdocs_playbooks.core.diagnostics import Diagnostic
 from mkdocs_playbooks.core.model import ParsedPage, Reference, Stage
 from mkdocs_playbooks.core.rules import diagnostic
 from mkdocs_playbooks.core.schema import DEFAULT_SCOPE, CheckScope
+from mkdocs_playbooks.core.verbatim import Verbatim, verbatim_tokens
 
 ResolveReference = Callable[[ParsedPage, Reference], str]
 """Returns "ok", "missing" or "escapes" for a page's reference."""
@@ -175,6 +176,55 @@ def compare_page(
             if stage.capabilities.count != source_stage.capabilities.count:  # neither is read
                 found += _capability_parity(page, source_stage, stage, lexicon)
     found += _reference_parity(source, page, alignment.pairs)
+    found += _verbatim_parity(source, page, alignment.pairs)
+    return found
+
+
+def _verbatim_parity(
+    source: ParsedPage, page: ParsedPage, pairs: list[tuple[Stage, Stage]]
+) -> list[Diagnostic]:
+    """PB701 for each [!DNL …] token or code span of the source the translation does not
+    have unchanged: at the changed token of the same kind in the same section when there is
+    one (naming both), else at the section's heading (the title for the introduction)."""
+    source_tokens, tokens = verbatim_tokens(source), verbatim_tokens(page)
+    have = Counter((token.kind, token.text) for token in tokens)
+    wanted = Counter((token.kind, token.text) for token in source_tokens)
+    if have == wanted:
+        return []
+    counterpart = {id(source_stage): stage for source_stage, stage in pairs}
+    extra: dict[tuple[int | None, str], list[Verbatim]] = {}
+    for token in tokens:
+        if wanted[token.kind, token.text] > 0:
+            wanted[token.kind, token.text] -= 1
+            continue
+        stage = _section_of(page.stages, token.line)
+        extra.setdefault((stage.line if stage else None, token.kind), []).append(token)
+    found = []
+    for token in source_tokens:
+        if have[token.kind, token.text] > 0:
+            have[token.kind, token.text] -= 1
+            continue
+        source_stage = _section_of(source.stages, token.line)
+        stage = counterpart.get(id(source_stage)) if source_stage else None
+        if source_stage is not None and stage is None:
+            continue  # its stage is missing: one PB301 says so
+        section = stage.line if stage else None
+        changed = extra.get((section, token.kind))
+        expected = f"`{token.shown()}` (source {source.path}:{token.line})"
+        if changed:
+            other = changed.pop(0)
+            found.append(diagnostic(
+                "PB701", page.path, other.line,
+                f"`{token.shown()}` of the source is `{other.shown()}` here",
+                expected=expected, found=other.shown(),
+            ))
+        else:
+            where = f"stage {_describe(stage)}" if stage else "the introduction"
+            found.append(diagnostic(
+                "PB701", page.path, stage.line if stage else (page.title_line or 1),
+                f"`{token.shown()}` of the source is missing in {where}",
+                expected=expected, found="not in the translation",
+            ))
     return found
 
 _REFERENCE_KEY = attrgetter("kind", "target", "fragment")  # what makes two references alike

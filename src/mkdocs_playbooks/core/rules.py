@@ -1,7 +1,8 @@
 """The catalogue of parity rules: stable ids in families, a slug, a default severity, a fix.
 
 Families: PB1xx files and pages, PB2xx front matter, PB3xx stages, PB4xx capability lists,
-PB5xx images and links, PB6xx terminology. Ids never change meaning; retired ids are not reused.
+PB5xx images and links, PB6xx terminology, PB7xx text kept verbatim. Ids never change
+meaning; retired ids are not reused.
 """
 
 from __future__ import annotations
@@ -75,6 +76,10 @@ RULES: tuple[Rule, ...] = (
          "glossary."),
     Rule("PB603", "glossary-invalid", _E, "A glossary file cannot be read or has a bad entry.",
          "Fix the file at the line given; see the glossary format in the README."),
+    Rule("PB701", "verbatim-changed", _E,
+         "A `[!DNL …]` token or code span of the source is not in the translation unchanged.",
+         "Copy the token or code span from the source exactly; translate only the text around "
+         "it (`[!UICONTROL …]` labels may be translated)."),
 )
 
 RULES_BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}

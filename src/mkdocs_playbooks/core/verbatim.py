@@ -1,0 +1,43 @@
+"""Text a translation must keep exactly as the source has it: ``[!DNL …]`` tokens (Experience
+League's "do not localize": product and feature names) and code spans.
+
+``[!UICONTROL …]`` labels are not among them: a UI label is translated with the product's UI.
+Code in fenced or indented blocks is not looked at here (it is not prose a translator edits).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from mkdocs_playbooks.core.model import ParsedPage
+from mkdocs_playbooks.core.text import CODE_SPAN
+
+_DNL = re.compile(r"\[!DNL\s+([^\]]+?)\s*\]")
+
+
+class Verbatim(NamedTuple):
+    """One token to keep: its kind ("DNL" or "code"), its text and its line."""
+
+    kind: str
+    text: str
+    line: int
+
+    def shown(self) -> str:
+        return f"[!DNL {self.text}]" if self.kind == "DNL" else self.text
+
+
+def verbatim_tokens(page: ParsedPage) -> list[Verbatim]:
+    """Every ``[!DNL …]`` token and code span in the page's body prose, in order."""
+    found: list[Verbatim] = []
+    for number, line in enumerate(page.lines[page.front_matter_end:], page.front_matter_end + 1):
+        if number in page.code_lines or ("`" not in line and "[!DNL" not in line):
+            continue
+        spans = list(CODE_SPAN.finditer(line)) if "`" in line else []
+        found += [Verbatim("code", span.group(), number) for span in spans]
+        prose = CODE_SPAN.sub(" ", line) if spans else line
+        found += [
+            Verbatim("DNL", " ".join(match.group(1).split()), number)
+            for match in _DNL.finditer(prose)
+        ]
+    return found
