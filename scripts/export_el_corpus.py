@@ -2,7 +2,7 @@
 
 Adobe publishes each locale of a documentation set from its own repository
 (``AdobeDocs/<product>.en``, ``.sv-SE``, ``.de-DE``, …). This script takes one repository per
-locale, source first, and writes a subtree of each (``help/mbi`` by default) to
+locale, source first, and writes a subtree of each (``help`` by default) to
 ``<out>/docs/<locale>/``, with a ``mkdocs.yml`` that builds and checks them as this project's
 site does. It is how the checker and the dialect are tried on real localized pages:
 
@@ -41,6 +41,7 @@ plugins:
 {languages}
   - playbook:
       source_locale: {source}
+      link_roots: {{"/{subtree}/": ""}}  # their site-absolute links: /help/<page>
 """
 
 
@@ -92,7 +93,7 @@ def _git(repository: Path, *args: str) -> bytes:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--out", type=Path, required=True, help="the scratch project folder")
-    parser.add_argument("--subtree", default="help/mbi", help="the folder of each repository")
+    parser.add_argument("--subtree", default="help", help="the folder of each repository")
     parser.add_argument("locales", nargs="+", metavar="LOCALE=REPOSITORY",
                         help="one per locale, the source first")
     options = parser.parse_args(argv)
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         for index, (locale, _) in enumerate(pairs)
     )
     (out / "mkdocs.yml").write_text(
-        CONFIG.format(languages=languages, source=pairs[0][0]), encoding="utf-8"
+        CONFIG.format(languages=languages, source=pairs[0][0], subtree=options.subtree.strip("/")), encoding="utf-8"
     )
     return 0
 

@@ -35,10 +35,11 @@ def _inline_reference_pattern(space: str, line_break: str) -> re.Pattern[str]:
 
 _INLINE_REF = _inline_reference_pattern(r"\s", "")  # on one line
 _INLINE_REF_IN_TEXT = _inline_reference_pattern(r"[^\S\n]", r"\n")  # in many lines at once
-# As Python-Markdown: after the target, only a title in quotes or parentheses (so that
-# "[!UICONTROL Name]:  [choose a name]" is prose, not a definition).
+# As Python-Markdown: after the target, only a title in quotes or parentheses. A UI label or
+# do-not-localize token is never a label (`[!UICONTROL Interval]: None` is prose: the
+# Experience League dialect, markdown/experience_league.py, renders the token first).
 _REF_DEFINITION = re.compile(
-    r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
+    r"^ {0,3}\[(?!!(?:DNL|UICONTROL)\s)([^\]]+)\]:\s*<?(\S+?)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
 )
 _HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
