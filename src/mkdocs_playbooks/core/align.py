@@ -44,7 +44,7 @@ class Signals(NamedTuple):
     """What a stage keeps when translated."""
 
     tokens: Counter[str]
-    count: int
+    capability_count: int
     trigrams: frozenset[str]
 
 
@@ -84,7 +84,7 @@ def shared_marks(first: Counter[str], second: Counter[str]) -> float | None:
 
 def similarity(source: Signals, translation: Signals) -> float:
     """0 (nothing in common) to 1 (every signal the same)."""
-    parts = [(0.35, _count_similarity(source.count, translation.count))]
+    parts = [(0.35, _count_similarity(source.capability_count, translation.capability_count))]
     shared = shared_marks(source.tokens, translation.tokens)
     if shared is not None:
         parts.append((0.5, shared))

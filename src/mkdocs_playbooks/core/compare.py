@@ -328,11 +328,11 @@ def align_stages(
     paired = set(by_source.values())
     for j, stage in enumerate(stages):
         if j in repeats:
-            original = stages[repeats[j]]
+            first = stages[repeats[j]]
             found.append(diagnostic(
                 "PB305", page.path, stage.line,
-                f"stage {_describe(stage)} repeats the stage at line {original.line}",
-                expected="each source stage once", found=f"{_describe(original)} twice",
+                f"stage {_describe(stage)} repeats the stage at line {first.line}",
+                expected="each source stage once", found=f"{_describe(first)} twice",
             ))
         elif j not in paired:
             found.append(diagnostic(
@@ -370,7 +370,8 @@ class _StageAligner:
         mine = self.translation[j]
         for other in others:
             theirs = self.translation[other]
-            if mine.count == theirs.count and mine.tokens == theirs.tokens and (
+            same_marks = mine.tokens == theirs.tokens
+            if same_marks and mine.capability_count == theirs.capability_count and (
                 similarity(mine, theirs) >= self.REPEAT
             ):
                 return other

@@ -39,7 +39,8 @@ _INLINE_REF_IN_TEXT = _inline_reference_pattern(r"[^\S\n]", r"\n")  # in many li
 # do-not-localize token is never a label (`[!UICONTROL Interval]: None` is prose: the
 # Experience League dialect, markdown/experience_league.py, renders the token first).
 _REF_DEFINITION = re.compile(
-    r"^ {0,3}\[(?!!(?:DNL|UICONTROL)\s)([^\]]+)\]:\s*<?(\S+?)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
+    r"^ {0,3}\[(?!!(?:DNL|UICONTROL)\s)([^\]]+)\]:\s*<?(\S+?)>?"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
 )
 _HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")

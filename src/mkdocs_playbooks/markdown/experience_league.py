@@ -1,0 +1,177 @@
+"""The Experience League Markdown dialect, rendered with well-kept extensions where they exist.
+
+What each construct becomes, and who renders it:
+
+- ``>[!NOTE]`` (and TIP, IMPORTANT, WARNING, CAUTION, INFO, MORELIKETHIS, …) followed by
+  ``>``-quoted lines: rewritten here into an admonition (``!!! note "Hinweis"``) with a title
+  in the page's language, which Python-Markdown's own ``admonition`` extension renders as the
+  theme's admonition.
+- ``>[!BEGINTABS]`` … ``>[!TAB Title]`` … ``>[!ENDTABS]``: rewritten here into
+  ``=== "Title"`` blocks, rendered as content tabs by ``pymdownx.tabbed``.
+- ``[!DNL x]`` (do not localize): its text. ``[!UICONTROL x]`` (a UI label): its text in
+  ``<span class="uicontrol">``, which the reader stylesheet styles as a UI label.
+- ``![…](…){width="800" zoomable="yes"}``: left as it is: Python-Markdown's ``attr_list``
+  applies the attributes to the image.
+
+This module is the rewriting (a preprocessor, line by line, that leaves fenced code and code
+spans alone); ``markdown-callouts`` was not used because it knows five callout types and
+gives English titles only. The `language` option picks the titles (``callout_titles.yml``).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+from mkdocs_playbooks.core.text import CODE_SPAN
+
+CALLOUT_CLASSES = {
+    "NOTE": "note", "TIP": "tip", "IMPORTANT": "warning", "WARNING": "warning",
+    "CAUTION": "danger", "INFO": "info", "MORELIKETHIS": "abstract", "ADMIN": "note",
+    "AVAILABILITY": "info", "PREREQUISITES": "info", "ERROR": "failure", "SUCCESS": "success",
+}
+"""Each callout type and the theme's admonition type it is shown as."""
+
+_MARKER = re.compile(r"^ {0,3}> ?\[!([A-Z]+)(?:[ \t]+([^\]]*))?\][ \t]*$")
+_QUOTED = re.compile(r"^ {0,3}>[ \t]?(.*)$")
+_FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
+_INLINE = re.compile(r"\[!(DNL|UICONTROL)[ \t]+([^\]]+?)[ \t]*\]")
+_INDENT = "    "
+
+
+@cache
+def _titles() -> dict[str, dict[str, str]]:
+    text = resources.files(__package__).joinpath("callout_titles.yml").read_text("utf-8")
+    loaded: dict[str, dict[str, str]] = yaml.safe_load(text)
+    return loaded
+
+
+def callout_title(kind: str, language: str) -> str:
+    """The title of a callout in `language` (its base language, then English)."""
+    titles = _titles()
+    for code in (language, language.split("-")[0].split("_")[0], "en"):
+        if kind in titles.get(code, {}):
+            return titles[code][kind]
+    return kind.title()
+
+
+def inline_tokens(line: str) -> str:
+    """``[!DNL x]`` as x and ``[!UICONTROL x]`` as a UI label, outside code spans."""
+    if "[!" not in line:
+        return line
+    pieces, at = [], 0
+    for span in CODE_SPAN.finditer(line) if "`" in line else ():
+        pieces.append(_INLINE.sub(_inline, line[at:span.start()]) + span.group())
+        at = span.end()
+    return "".join(pieces) + _INLINE.sub(_inline, line[at:])
+
+
+def _inline(match: re.Match[str]) -> str:
+    text = html.escape(" ".join(match.group(2).split()), quote=False)
+    return text if match.group(1) == "DNL" else f'<span class="uicontrol">{text}</span>'
+
+
+def rewrite(lines: list[str], language: str) -> list[str]:
+    """The page's lines with the dialect's block constructs in the syntaxes of ``admonition``
+    and ``pymdownx.tabbed``, and its inline tokens rendered."""
+    out: list[str] = []
+    fence: str | None = None
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        fence_match = _FENCE.match(line)
+        if fence is not None:
+            out.append(line)
+            if fence_match and fence_match.group(1).startswith(fence):
+                fence = None
+            index += 1
+            continue
+        if fence_match:
+            fence = fence_match.group(1)[0] * 3
+            out.append(line)
+            index += 1
+            continue
+        marker = _MARKER.match(line)
+        kind = marker.group(1) if marker else ""
+        if kind == "BEGINTABS":
+            index = _tabs(lines, index + 1, language, out)
+        elif kind in CALLOUT_CLASSES:
+            index = _callout(lines, index + 1, kind, language, out)
+        else:
+            out.append(inline_tokens(line))
+            index += 1
+    return out
+
+
+def _callout(lines: list[str], index: int, kind: str, language: str, out: list[str]) -> int:
+    """The quoted lines after a callout marker as an indented admonition body."""
+    body = []
+    while index < len(lines):
+        quoted = _QUOTED.match(lines[index])
+        if not quoted or _MARKER.match(lines[index]):
+            break
+        body.append(quoted.group(1))
+        index += 1
+    title = callout_title(kind, language).replace('"', "'")
+    out += ["", f'!!! {CALLOUT_CLASSES[kind]} "{title}"', ""]
+    out += [_INDENT + text if text.strip() else "" for text in rewrite(body, language)]
+    out.append("")
+    return index
+
+
+def _tabs(lines: list[str], index: int, language: str, out: list[str]) -> int:
+    """Everything up to ``>[!ENDTABS]`` as content tabs, one per ``>[!TAB Title]``."""
+    tabs: list[tuple[str, list[str]]] = []
+    while index < len(lines):
+        marker = _MARKER.match(lines[index])
+        if marker and marker.group(1) == "ENDTABS":
+            index += 1
+            break
+        if marker and marker.group(1) == "TAB":
+            tabs.append(((marker.group(2) or "").strip(), []))
+        elif tabs:
+            tabs[-1][1].append(lines[index])
+        index += 1
+    out.append("")
+    for title, body in tabs:
+        out += [f'=== "{inline_tokens(title).replace(chr(34), chr(39))}"', ""]
+        out += [_INDENT + text if text.strip() else "" for text in rewrite(body, language)]
+        out.append("")
+    return index
+
+
+class _DialectPreprocessor(Preprocessor):
+    def __init__(self, md: Markdown, language: str) -> None:
+        super().__init__(md)
+        self.language = language
+
+    def run(self, lines: list[str]) -> list[str]:
+        return rewrite(lines, self.language)
+
+
+class ExperienceLeagueExtension(Extension):
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {"language": ["en", "The locale whose callout titles are shown."]}
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.registerExtensions(
+            ["admonition", "attr_list", "pymdownx.tabbed"],
+            {"pymdownx.tabbed": {"alternate_style": True}},  # what mkdocs-material styles
+        )
+        # Before the HTML block stash (priority 20) and after line-end normalization (30).
+        md.preprocessors.register(
+            _DialectPreprocessor(md, str(self.getConfig("language"))), "experience_league", 25
+        )
+
+
+def makeExtension(**kwargs: Any) -> ExperienceLeagueExtension:  # noqa: N802
+    return ExperienceLeagueExtension(**kwargs)
