@@ -40,7 +40,7 @@ CALLOUT_CLASSES = {
 }
 """Each callout type and the theme's admonition type it is shown as."""
 
-_MARKER = re.compile(r"^ {0,3}> ?\[!([A-Z]+)(?:[ \t]+([^\]]*))?\][ \t]*$")
+_MARKER = re.compile(r"^ {0,3}> ?\[!([A-Z]+)(?:[ \t]+((?:[^\[\]]|\[[^\]]*\])*))?\][ \t]*$")
 _QUOTED = re.compile(r"^ {0,3}>[ \t]?(.*)$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _INLINE = re.compile(r"\[!(DNL|UICONTROL)[ \t]+([^\]]+?)[ \t]*\]")
