@@ -42,6 +42,7 @@ _REF_DEFINITION = re.compile(
     r"^ {0,3}\[(?!!(?:DNL|UICONTROL)\s)([^\]]+)\]:\s*<?(\S+?)>?"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
 )
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
 _HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 
@@ -79,6 +80,7 @@ def line_references(text: str, line: int) -> list[Reference]:
     """Images and internal links on one line of prose (code spans are not prose)."""
     # Each pattern runs only when the line holds the text it needs (`, <img, ]:).
     text = CODE_SPAN.sub("", text) if "`" in text else text
+    text = _HTML_COMMENT.sub("", text) if "<!--" in text else text  # not rendered
     found: list[Reference] = []
     for match in _INLINE_REF.finditer(text):
         found += inline_reference(text, match, line)
