@@ -6,6 +6,7 @@ this module never touches the file system.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 from collections import Counter
@@ -171,12 +172,29 @@ def compare_page(
     playbook = scope.playbooks.is_playbook(source)
     found = _front_matter_parity(source, page, scope, playbook)
     if playbook:
-        found += alignment.findings
-        for source_stage, stage in alignment.pairs:
-            if stage.capabilities.count != source_stage.capabilities.count:  # neither is read
-                found += _capability_parity(page, source_stage, stage, lexicon)
+        found += alignment.findings + _capability_findings(source, page, alignment, lexicon)
     found += _reference_parity(source, page, alignment.pairs)
     found += _verbatim_parity(source, page, alignment.pairs)
+    return found
+
+
+def _capability_findings(
+    source: ParsedPage, page: ParsedPage, alignment: StageAlignment, lexicon: Lexicon
+) -> list[Diagnostic]:
+    """PB401/PB402 for each paired stage whose list is longer or shorter than the source's;
+    not for one longer where the next source stage is missing (its items ran into this one,
+    and that stage's PB301 says so)."""
+    found: list[Diagnostic] = []
+    paired = {id(source_stage) for source_stage, _ in alignment.pairs}
+    following = dict(zip(map(id, source.stages), source.stages[1:], strict=False))
+    for source_stage, stage in alignment.pairs:
+        if stage.capabilities.count == source_stage.capabilities.count:  # neither list is read
+            continue
+        after = following.get(id(source_stage))
+        if (after is not None and id(after) not in paired
+                and stage.capabilities.count > source_stage.capabilities.count):
+            continue
+        found += _capability_parity(page, source_stage, stage, lexicon)
     return found
 
 
@@ -184,8 +202,9 @@ def _verbatim_parity(
     source: ParsedPage, page: ParsedPage, pairs: list[tuple[Stage, Stage]]
 ) -> list[Diagnostic]:
     """PB701 for each [!DNL …] token or code span of the source the translation does not
-    have unchanged: at the changed token of the same kind in the same section when there is
-    one (naming both), else at the section's heading (the title for the introduction)."""
+    have unchanged: at the most alike changed token of the same kind in the same section when
+    there is one (naming both), else at the section's heading (the title for the introduction).
+    Code spans the translation joined into one (`a`|`b` as `a|b`) count as kept."""
     source_tokens, tokens = verbatim_tokens(source), verbatim_tokens(page)
     have = Counter((token.kind, token.text) for token in tokens)
     wanted = Counter((token.kind, token.text) for token in source_tokens)
@@ -199,20 +218,24 @@ def _verbatim_parity(
             continue
         stage = _section_of(page.stages, token.line)
         extra.setdefault((stage.line if stage else None, token.kind), []).append(token)
-    found = []
+    missing: list[Verbatim] = []
     for token in source_tokens:
         if have[token.kind, token.text] > 0:
             have[token.kind, token.text] -= 1
-            continue
+        else:
+            missing.append(token)
+    missing = _without_joined_spans(missing, [t for group in extra.values() for t in group], extra)
+    found = []
+    for token in missing:
         source_stage = _section_of(source.stages, token.line)
         stage = counterpart.get(id(source_stage)) if source_stage else None
         if source_stage is not None and stage is None:
             continue  # its stage is missing: one PB301 says so
-        section = stage.line if stage else None
-        changed = extra.get((section, token.kind))
+        candidates = extra.get((stage.line if stage else None, token.kind))
         expected = f"`{token.shown()}` (source {source.path}:{token.line})"
-        if changed:
-            other = changed.pop(0)
+        if candidates:
+            other = max(candidates, key=lambda candidate: _alike(token.text, candidate.text))
+            candidates.remove(other)
             found.append(diagnostic(
                 "PB701", page.path, other.line,
                 f"`{token.shown()}` of the source is `{other.shown()}` here",
@@ -226,6 +249,37 @@ def _verbatim_parity(
                 expected=expected, found="not in the translation",
             ))
     return found
+
+
+def _alike(first: str, second: str) -> float:
+    return difflib.SequenceMatcher(None, first, second).ratio()
+
+
+def _squashed(text: str) -> str:
+    return "".join(char for char in text if char not in "`|\\ ")
+
+
+def _without_joined_spans(
+    missing: list[Verbatim], extras: list[Verbatim],
+    extra: dict[tuple[int | None, str], list[Verbatim]],
+) -> list[Verbatim]:
+    """The missing code spans, less those whose line's missing spans, put together, are one
+    extra span of the translation (and that span is then no longer extra)."""
+    by_line: dict[int, list[Verbatim]] = {}
+    for token in missing:
+        if token.kind == "code":
+            by_line.setdefault(token.line, []).append(token)
+    joined = set()
+    for line, group in by_line.items():
+        whole = _squashed("".join(token.text for token in group))
+        match = next((t for t in extras if t.kind == "code" and _squashed(t.text) == whole), None)
+        if match is not None and len(group) > 1:
+            joined.add(line)
+            extras.remove(match)
+            for candidates in extra.values():
+                if match in candidates:
+                    candidates.remove(match)
+    return [token for token in missing if not (token.kind == "code" and token.line in joined)]
 
 _REFERENCE_KEY = attrgetter("kind", "target", "fragment")  # what makes two references alike
 

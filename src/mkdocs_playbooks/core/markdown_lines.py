@@ -22,13 +22,14 @@ _PLAIN_ID = re.compile(r"#[^\s#.{}]+")  # an attribute list that is only an id
 
 
 def _inline_reference_pattern(space: str, line_break: str) -> re.Pattern[str]:
-    """[text](target "title"), one level of nested brackets in the text; a "!" before it makes
+    """[text](target "title"), two levels of nested brackets in the text (a link around a
+    do-not-localize token around brackets: `[[!DNL [Ads]]](ads.md)`); a "!" before it makes
     it an image (see :func:`inline_reference`). With `line_break` "\\n" and a `space` that
     excludes it, no match spans two lines."""
     return re.compile(
         # It starts with "[" (so the search can skip to each one) and is possessive: there is
         # nothing to backtrack into.
-        rf"\[((?:[^\[\]{line_break}]++|\[[^\]{line_break}]*+\])*+)\]"
+        rf"\[((?:[^\[\]{line_break}]++|\[(?:[^\[\]{line_break}]++|\[[^\]{line_break}]*+\])*+\])*+)\]"
         rf"\({space}*<?([^\s)>]*)>?(?:{space}+[\"'(][^){line_break}]*)?{space}*\)"
     )
 
