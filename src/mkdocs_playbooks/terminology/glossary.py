@@ -33,6 +33,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mkdocs_playbooks.core.diagnostics import Diagnostic
 from mkdocs_playbooks.core.rules import diagnostic
+from mkdocs_playbooks.core.text import CODE_SPAN
 
 MATCH_MODES = ("word", "prefix", "substring")
 DEFAULT_MATCH = "prefix"
@@ -42,7 +43,18 @@ GLOSSARY_SUFFIX = ".yml"
 
 _LETTER = r"[^\W_]"
 _NULL_TAG = "tag:yaml.org,2002:null"
-_TERM_KEYS = {"source", "approved", "match", "note", "forbidden"}
+_TERM_KEYS = {"source", "approved", "match", "note", "forbidden", "sense", "context"}
+SENSES = ("any", "noun")
+# Words after which an English word is a verb, not a noun: "to return", "will return",
+# "it returns" (and "do plugins return", two words back).
+_VERB_CUES = frozenset({
+    "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "do",
+    "does", "did", "not", "don't", "doesn't", "it", "they", "we", "you", "he", "she", "who",
+    "which", "that", "also", "often",
+})
+_NOT_PROSE = re.compile(
+    CODE_SPAN.pattern + r"|\[!(?:DNL|UICONTROL)[ \t]+[^\]]*\]|\]\([^)]*\)"
+)
 _FORBIDDEN_KEYS = {"rendering", "note", "match", "scope"}
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -117,6 +129,8 @@ class Term:
     forbidden: tuple[ForbiddenRendering, ...] = ()
     note: str = ""
     line: int = 1
+    sense: str = "any"  # "noun": not where the English word is used as a verb
+    context: tuple[str, ...] = ()  # when given, the term counts only beside one of these words
     source_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -131,7 +145,15 @@ class Term:
         return self.sources[0]
 
     def in_source(self, text: str) -> bool:
-        return bool(self.source_pattern.search(text))
+        """True when the English `text` uses the term in its sense, in prose (code spans, UI
+        labels, do-not-localize tokens and link targets are not prose)."""
+        prose = _NOT_PROSE.sub(" ", text) if "`" in text or "[" in text else text
+        if self.context and not any(_has_word(prose, word) for word in self.context):
+            return False
+        return any(
+            self.sense != "noun" or not _verb_position(prose, found.start())
+            for found in self.source_pattern.finditer(prose)
+        )
 
     def forbidden_in(self, text: str) -> Iterator[tuple[ForbiddenRendering, str]]:
         """Each forbidden rendering found in `text`, with the words it matched."""
@@ -179,6 +201,19 @@ class Glossary:
     def may_have_source_term(self, text: str) -> bool:
         """False when `text` has none of the glossary's source terms."""
         return bool(self._any_source.search(text))
+
+
+def _has_word(text: str, word: str) -> bool:
+    pattern = rf"(?<!{_LETTER}){_phrase(word)}(?!{_LETTER})"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def _verb_position(text: str, start: int) -> bool:
+    """True when the word at `start` follows a word that makes it a verb."""
+    before = re.findall(r"[\w'’]+", text[:start].lower())
+    return bool(before) and (
+        before[-1] in _VERB_CUES or len(before) > 1 and before[-2] in ("do", "does", "did")
+    )
 
 
 def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
@@ -278,7 +313,9 @@ def _term(node: Node) -> Term:
         for rendering in _forbidden(item, sources[0], match, approved_texts)
     )
     note = _text(keys["note"], f"{what}: `note`") if "note" in keys else ""
-    return Term(sources, approved, forbidden, note, _line(node))
+    sense = _choice(keys.get("sense"), f"{what}: `sense`", SENSES, "any")
+    context = _texts(keys["context"], f"{what}: `context`") if "context" in keys else ()
+    return Term(sources, approved, forbidden, note, _line(node), sense, context)
 
 
 def parse_glossary(path: str, locale: str, raw: bytes) -> tuple[Glossary, list[Diagnostic]]:
