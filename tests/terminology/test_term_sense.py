@@ -15,7 +15,7 @@ GLOSSARY = b"""terms:
   - source: order
     approved: [order]
   - source: lead
-    context: [sales, customer]
+    context: [sales, customer]   # within four words
     approved: [lead]
 """
 
@@ -34,6 +34,9 @@ def term(name: str):
     ("The function will return the total", False),
     ("Avg time to return", False),
     ("It returns the list", False),
+    ("This column returns the timestamp", False),
+    ("A new scan returns different keys", False),
+    ("Refund the returns of the week", True),
     ("Filter set `Returns we count`", False),
     ("Click **[!UICONTROL Returns]**", False),
     ("See [the guide](returns.md)", False),
@@ -50,6 +53,7 @@ def test_a_term_without_a_sense_matches_any_use() -> None:
 def test_a_context_word_is_required_when_listed() -> None:
     assert term("lead").in_source("Qualify each sales lead") is True
     assert term("lead").in_source("Steps that lead to success") is False
+    assert term("lead").in_source("A lead is far from any of the words we wrote for sales") is False
 
 
 def test_a_bad_sense_is_a_glossary_error() -> None:

@@ -50,8 +50,12 @@ SENSES = ("any", "noun")
 _VERB_CUES = frozenset({
     "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "do",
     "does", "did", "not", "don't", "doesn't", "it", "they", "we", "you", "he", "she", "who",
-    "which", "that", "also", "often",
+    "which", "that", "this", "also", "often",
 })
+# Words that, right after it, make an English word a verb taking an object: "returns the
+# timestamp", "returns a list".
+_CONTEXT_WORDS = 4  # how near a context word must be, in words either side
+_OBJECT_CUES = frozenset({"the", "a", "an", "its", "their", "your", "different"})
 _NOT_PROSE = re.compile(
     CODE_SPAN.pattern + r"|\[!(?:DNL|UICONTROL)[ \t]+[^\]]*\]|\]\([^)]*\)"
 )
@@ -148,12 +152,18 @@ class Term:
         """True when the English `text` uses the term in its sense, in prose (code spans, UI
         labels, do-not-localize tokens and link targets are not prose)."""
         prose = _NOT_PROSE.sub(" ", text) if "`" in text or "[" in text else text
-        if self.context and not any(_has_word(prose, word) for word in self.context):
-            return False
         return any(
-            self.sense != "noun" or not _verb_position(prose, found.start())
+            (self.sense != "noun" or not _verb_position(prose, found.start(), found.end()))
+            and (not self.context or self._beside_context(prose, found.start(), found.end()))
             for found in self.source_pattern.finditer(prose)
         )
+
+    def _beside_context(self, text: str, start: int, end: int) -> bool:
+        """One of the context words is in the match or within a few words of it."""
+        before = " ".join(re.findall(r"[\w'’-]+", text[:start])[-_CONTEXT_WORDS:])
+        after = " ".join(re.findall(r"[\w'’-]+", text[end:])[:_CONTEXT_WORDS])
+        around = f"{before} {text[start:end]} {after}"
+        return any(_has_word(around, word) for word in self.context)
 
     def forbidden_in(self, text: str) -> Iterator[tuple[ForbiddenRendering, str]]:
         """Each forbidden rendering found in `text`, with the words it matched."""
@@ -208,11 +218,13 @@ def _has_word(text: str, word: str) -> bool:
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
-def _verb_position(text: str, start: int) -> bool:
-    """True when the word at `start` follows a word that makes it a verb."""
+def _verb_position(text: str, start: int, end: int) -> bool:
+    """True when the words around `text[start:end]` make it a verb."""
     before = re.findall(r"[\w'’]+", text[:start].lower())
+    after = re.findall(r"[\w'’]+", text[end:end + 40].lower())
     return bool(before) and (
         before[-1] in _VERB_CUES or len(before) > 1 and before[-2] in ("do", "does", "did")
+        or bool(after) and after[0] in _OBJECT_CUES
     )
 
 
