@@ -46,6 +46,8 @@ plugins:
 {languages}
   - playbook:
       source_locale: {source}
+      preset: experience-league  # exl-id, their localization keys
+      playbooks: ["*"]  # every page's sections are compared as stages
       link_roots: {{"/{subtree}/": ""}}  # their site-absolute links: /help/<page>
       # Every finding as a warning, so that the non-strict build of the whole corpus runs
       # through; `playbook check --fail-on warning` still fails on them.
@@ -66,7 +68,8 @@ def export(repository: Path, subtree: str, destination: Path) -> tuple[int, int]
         meta, _, name = record.partition(b"\t")
         _, kind, object_id = meta.split()
         relative = Path(name.decode("utf-8")[len(prefix):])
-        if kind == b"blob" and ".." not in relative.parts:
+        # _includes/ holds snippets other pages include, not pages of their own.
+        if kind == b"blob" and ".." not in relative.parts and "_includes" not in relative.parts:
             entries.append((object_id, relative))
     batch = subprocess.run(
         ["git", "-C", str(repository), "cat-file", "--batch"],

@@ -25,8 +25,9 @@ KEYS = ("source-git-commit: 0123456789abcdef0123456789abcdef01234567\n"
 
 
 def write(root: Path, options: str = OPTIONS, page: str = PAGE) -> None:
-    config = TWO_LOCALE_CONFIG.replace("  - playbook\n", "  - playbook:\n" + options) \
-        if options else TWO_LOCALE_CONFIG
+    marker = "  - playbook:\n"
+    assert marker in TWO_LOCALE_CONFIG
+    config = TWO_LOCALE_CONFIG.replace(marker, marker + options)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     for locale, keys in (("en", ""), ("sv", KEYS)):
         folder = root / "docs" / locale
