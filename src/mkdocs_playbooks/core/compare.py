@@ -29,7 +29,7 @@ from mkdocs_playbooks.core.diagnostics import Diagnostic
 from mkdocs_playbooks.core.model import ParsedPage, Reference, Stage
 from mkdocs_playbooks.core.rules import diagnostic
 from mkdocs_playbooks.core.schema import DEFAULT_SCOPE, CheckScope
-from mkdocs_playbooks.core.verbatim import Verbatim, verbatim_tokens
+from mkdocs_playbooks.core.verbatim import Verbatim, may_have_verbatim, verbatim_tokens
 
 ResolveReference = Callable[[ParsedPage, Reference], str]
 """Returns "ok", "missing" or "escapes" for a page's reference."""
@@ -205,6 +205,8 @@ def _verbatim_parity(
     have unchanged: at the most alike changed token of the same kind in the same section when
     there is one (naming both), else at the section's heading (the title for the introduction).
     Code spans the translation joined into one (`a`|`b` as `a|b`) count as kept."""
+    if not may_have_verbatim(source.text) and not may_have_verbatim(page.text):
+        return []  # the usual page: one search each, no line is read
     source_tokens, tokens = verbatim_tokens(source), verbatim_tokens(page)
     have = Counter((token.kind, token.text) for token in tokens)
     wanted = Counter((token.kind, token.text) for token in source_tokens)

@@ -27,6 +27,11 @@ class Verbatim(NamedTuple):
         return f"[!DNL {self.text}]" if self.kind == "DNL" else self.text
 
 
+def may_have_verbatim(text: str) -> bool:
+    """False when `text` can hold no token to keep (most playbook pages)."""
+    return "`" in text or "[!DNL" in text
+
+
 def verbatim_tokens(page: ParsedPage) -> list[Verbatim]:
     """Every ``[!DNL …]`` token and code span in the page's body prose, in order."""
     found: list[Verbatim] = []
