@@ -55,6 +55,18 @@ def test_inline_tokens_are_their_text_and_ui_labels_are_marked() -> None:
     )
 
 
+def test_a_callout_indented_in_a_list_item_stays_in_it() -> None:
+    html = render("1. Open the report.\n\n    >[!NOTE]\n    >\n    >Only admins see it.\n\n"
+                  "1. Save it.\n")
+    assert '<li>\n<p>Open the report.</p>\n<div class="admonition note">' in html
+    assert "<p>Only admins see it.</p>\n</div>\n</li>" in html
+
+
+def test_a_ui_label_may_hold_code() -> None:
+    html = render("Click **[!UICONTROL Upload `.csv` file]**.\n")
+    assert '<span class="uicontrol">Upload <code>.csv</code> file</span>' in html
+
+
 def test_code_is_left_as_written() -> None:
     html = render("Type `[!DNL x]`.\n\n```\n>[!NOTE]\n[!UICONTROL y]\n```\n")
     assert "<code>[!DNL x]</code>" in html
@@ -83,7 +95,8 @@ def test_a_site_renders_the_dialect_in_each_language(tmp_path: Path) -> None:
         folder = tmp_path / "docs" / locale
         folder.mkdir(parents=True)
         (folder / "index.md").write_text(
-            f"---\ntitle: T\ndescription: D.\ncontent-id: c1\n{extra}---\n\n# T\n\n"
+            f"---\ntitle: Use [!DNL Acme]\ndescription: D.\ncontent-id: c1\n{extra}---\n\n"
+            "# Use [!DNL Acme]\n\n"
             f">[!IMPORTANT]\n>\n>{text} in [!UICONTROL Settings].\n",
             encoding="utf-8",
         )
@@ -93,3 +106,4 @@ def test_a_site_renders_the_dialect_in_each_language(tmp_path: Path) -> None:
     assert '<p class="admonition-title">Important</p>' in english
     assert '<p class="admonition-title">Viktigt</p>' in swedish
     assert '<span class="uicontrol">Settings</span>' in swedish
+    assert "<title>Use Acme" in swedish and "[!DNL" not in swedish

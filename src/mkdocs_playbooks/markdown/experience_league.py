@@ -20,7 +20,6 @@ gives English titles only. The `language` option picks the titles (``callout_tit
 
 from __future__ import annotations
 
-import html
 import re
 from functools import cache
 from importlib import resources
@@ -40,10 +39,12 @@ CALLOUT_CLASSES = {
 }
 """Each callout type and the theme's admonition type it is shown as."""
 
-_MARKER = re.compile(r"^ {0,3}> ?\[!([A-Z]+)(?:[ \t]+((?:[^\[\]]|\[[^\]]*\])*))?\][ \t]*$")
-_QUOTED = re.compile(r"^ {0,3}>[ \t]?(.*)$")
+# Callouts and tabs may stand indented in a list item: the indent is kept for their content.
+_MARKER = re.compile(r"^( *)> ?\[!([A-Z]+)(?:[ \t]+((?:[^\[\]]|\[[^\]]*\])*))?\][ \t]*$")
+_QUOTED = re.compile(r"^( *)>[ \t]?(.*)$")
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
-_INLINE = re.compile(r"\[!(DNL|UICONTROL)[ \t]+([^\]]+?)[ \t]*\]")
+# A token's text may hold code spans: [!UICONTROL Edit `.csv` file].
+_INLINE = re.compile(r"\[!(DNL|UICONTROL)[ \t]+((?:[^\]`]|`[^`]*`)+?)[ \t]*\]")
 _INDENT = "    "
 
 
@@ -64,18 +65,22 @@ def callout_title(kind: str, language: str) -> str:
 
 
 def inline_tokens(line: str) -> str:
-    """``[!DNL x]`` as x and ``[!UICONTROL x]`` as a UI label, outside code spans."""
+    """``[!DNL x]`` as x and ``[!UICONTROL x]`` as a UI label, unless inside a code span."""
     if "[!" not in line:
         return line
-    pieces, at = [], 0
-    for span in CODE_SPAN.finditer(line) if "`" in line else ():
-        pieces.append(_INLINE.sub(_inline, line[at:span.start()]) + span.group())
-        at = span.end()
-    return "".join(pieces) + _INLINE.sub(_inline, line[at:])
+    code = [span.span() for span in CODE_SPAN.finditer(line)] if "`" in line else []
+    return _INLINE.sub(lambda match: _inline(match, code), line)
 
 
-def _inline(match: re.Match[str]) -> str:
-    text = html.escape(" ".join(match.group(2).split()), quote=False)
+def plain_tokens(text: str) -> str:
+    """The text of every token, no markup: for front matter titles and descriptions."""
+    return _INLINE.sub(lambda match: " ".join(match.group(2).split()), text)
+
+
+def _inline(match: re.Match[str], code: list[tuple[int, int]]) -> str:
+    if any(start <= match.start() < end for start, end in code):
+        return match.group()  # written inside code: shown as written
+    text = " ".join(match.group(2).split())
     return text if match.group(1) == "DNL" else f'<span class="uicontrol">{text}</span>'
 
 
@@ -100,50 +105,53 @@ def rewrite(lines: list[str], language: str) -> list[str]:
             index += 1
             continue
         marker = _MARKER.match(line)
-        kind = marker.group(1) if marker else ""
+        indent, kind = marker.group(1, 2) if marker else ("", "")
         if kind == "BEGINTABS":
-            index = _tabs(lines, index + 1, language, out)
+            index = _tabs(lines, index + 1, indent, language, out)
         elif kind in CALLOUT_CLASSES:
-            index = _callout(lines, index + 1, kind, language, out)
+            index = _callout(lines, index + 1, indent, kind, language, out)
         else:
             out.append(inline_tokens(line))
             index += 1
     return out
 
 
-def _callout(lines: list[str], index: int, kind: str, language: str, out: list[str]) -> int:
+def _callout(
+    lines: list[str], index: int, indent: str, kind: str, language: str, out: list[str]
+) -> int:
     """The quoted lines after a callout marker as an indented admonition body."""
     body = []
     while index < len(lines):
         quoted = _QUOTED.match(lines[index])
-        if not quoted or _MARKER.match(lines[index]):
+        if not quoted or quoted.group(1) != indent or _MARKER.match(lines[index]):
             break
-        body.append(quoted.group(1))
+        body.append(quoted.group(2))
         index += 1
     title = callout_title(kind, language).replace('"', "'")
-    out += ["", f'!!! {CALLOUT_CLASSES[kind]} "{title}"', ""]
-    out += [_INDENT + text if text.strip() else "" for text in rewrite(body, language)]
+    out += ["", f'{indent}!!! {CALLOUT_CLASSES[kind]} "{title}"', ""]
+    out += [indent + _INDENT + text if text.strip() else "" for text in rewrite(body, language)]
     out.append("")
     return index
 
 
-def _tabs(lines: list[str], index: int, language: str, out: list[str]) -> int:
+def _tabs(lines: list[str], index: int, indent: str, language: str, out: list[str]) -> int:
     """Everything up to ``>[!ENDTABS]`` as content tabs, one per ``>[!TAB Title]``."""
     tabs: list[tuple[str, list[str]]] = []
     while index < len(lines):
         marker = _MARKER.match(lines[index])
-        if marker and marker.group(1) == "ENDTABS":
+        if marker and marker.group(2) == "ENDTABS":
             index += 1
             break
-        if marker and marker.group(1) == "TAB":
-            tabs.append(((marker.group(2) or "").strip(), []))
+        if marker and marker.group(2) == "TAB":
+            tabs.append(((marker.group(3) or "").strip(), []))
         elif tabs:
-            tabs[-1][1].append(lines[index])
+            text = lines[index]
+            tabs[-1][1].append(text[len(indent):] if text.startswith(indent) else text)
         index += 1
     out.append("")
     for title, body in tabs:
-        out += [f'=== "{inline_tokens(title).replace(chr(34), chr(39))}"', ""]
-        out += [_INDENT + text if text.strip() else "" for text in rewrite(body, language)]
+        out += [f'{indent}=== "{plain_tokens(title).replace(chr(34), chr(39))}"', ""]
+        out += [indent + _INDENT + text if text.strip() else "" for text in rewrite(body, language)]
         out.append("")
     return index
 

@@ -1,4 +1,5 @@
-"""The Experience League dialect's callout titles in the language of the pass being built."""
+"""The Experience League dialect in a build: callout titles in the language of the pass, and
+tokens in front matter titles and descriptions shown as their text."""
 
 from __future__ import annotations
 
@@ -13,5 +14,9 @@ DIALECT = experience_league.__name__
 def set_dialect_language(config: MkDocsConfig, locale: str) -> None:
     """MkDocs makes a Markdown converter for each page from ``mdx_configs``: set the dialect's
     `language` there before the page is rendered, when the site enables the dialect."""
-    if DIALECT in config.markdown_extensions:
+    if uses_dialect(config):
         config.mdx_configs.setdefault(DIALECT, {})["language"] = locale
+
+
+def uses_dialect(config: MkDocsConfig) -> bool:
+    return DIALECT in config.markdown_extensions

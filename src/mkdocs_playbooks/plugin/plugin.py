@@ -45,8 +45,9 @@ from mkdocs_playbooks.core.tree import (
     DocsTree,
     is_outside,
 )
+from mkdocs_playbooks.markdown.experience_league import plain_tokens
 from mkdocs_playbooks.plugin.diagrams import add_diagram_files, inline_diagrams, rendered_page
-from mkdocs_playbooks.plugin.dialect import set_dialect_language
+from mkdocs_playbooks.plugin.dialect import set_dialect_language, uses_dialect
 from mkdocs_playbooks.plugin.i18n_files import locale_prefix, locale_rel_path
 from mkdocs_playbooks.plugin.log import log
 from mkdocs_playbooks.plugin.nav import merge_split_sections
@@ -268,13 +269,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                          files: Files) -> str:
         """Front matter titles and descriptions are plain text, but the theme prints them into
         the nav, ``<title>`` and ``<meta name="description">`` as they are: escape them once,
-        as Markup, which templates never escape a second time. Callouts of the Experience
-        League dialect get their titles in the page's language."""
+        as Markup, which templates never escape a second time. With the Experience League
+        dialect, their tokens are shown as text and callouts get titles in the page's language."""
         if self.config.enabled:
             set_dialect_language(config, I18nState(config).current or self._source_locale)
+            dialect = uses_dialect(config)
             for key in PLAIN_TEXT_KEYS:
                 value = page.meta.get(key)
                 if isinstance(value, str) and not isinstance(value, Markup):
+                    value = plain_tokens(value) if dialect else value  # text, no Markdown
                     page.meta[key] = escape(value)
         return markdown
 
