@@ -62,6 +62,12 @@ def test_a_callout_indented_in_a_list_item_stays_in_it() -> None:
     assert "<p>Only admins see it.</p>\n</div>\n</li>" in html
 
 
+def test_a_callout_indented_by_three_spaces_stays_in_its_item() -> None:
+    html = render("* Guests have no id.\n\n   >[!NOTE]\n   >\n   >Use the email.\n\n## Next\n")
+    assert '<li>\n<p>Guests have no id.</p>\n<div class="admonition note">' in html
+    assert "<p>Use the email.</p>" in html
+
+
 def test_a_ui_label_may_hold_code() -> None:
     html = render("Click **[!UICONTROL Upload `.csv` file]**.\n")
     assert '<span class="uicontrol">Upload <code>.csv</code> file</span>' in html

@@ -128,8 +128,9 @@ def _callout(
         body.append(quoted.group(2))
         index += 1
     title = callout_title(kind, language).replace('"', "'")
-    out += ["", f'{indent}!!! {CALLOUT_CLASSES[kind]} "{title}"', ""]
-    out += [indent + _INDENT + text if text.strip() else "" for text in rewrite(body, language)]
+    at = _block_indent(indent)
+    out += ["", f'{at}!!! {CALLOUT_CLASSES[kind]} "{title}"', ""]
+    out += [at + _INDENT + text if text.strip() else "" for text in rewrite(body, language)]
     out.append("")
     return index
 
@@ -150,10 +151,17 @@ def _tabs(lines: list[str], index: int, indent: str, language: str, out: list[st
         index += 1
     out.append("")
     for title, body in tabs:
-        out += [f'{indent}=== "{plain_tokens(title).replace(chr(34), chr(39))}"', ""]
-        out += [indent + _INDENT + text if text.strip() else "" for text in rewrite(body, language)]
+        at = _block_indent(indent)
+        out += [f'{at}=== "{plain_tokens(title).replace(chr(34), chr(39))}"', ""]
+        out += [at + _INDENT + text if text.strip() else "" for text in rewrite(body, language)]
         out.append("")
     return index
+
+
+def _block_indent(indent: str) -> str:
+    """The indent a nested block needs in Python-Markdown: whole steps of four spaces (their
+    pages indent a callout in a list item by three, as CommonMark allows)."""
+    return _INDENT * -(-len(indent) // len(_INDENT))
 
 
 class _DialectPreprocessor(Preprocessor):
