@@ -68,6 +68,11 @@ def test_a_callout_indented_by_three_spaces_stays_in_its_item() -> None:
     assert "<p>Use the email.</p>" in html
 
 
+def test_a_callout_indented_by_three_spaces_after_a_paragraph_is_top_level() -> None:
+    html = render("Cohorts are grouped.\n\n   >[!NOTE]\n   >\n   >Not by the same date.\n")
+    assert '<p>Cohorts are grouped.</p>\n<div class="admonition note">' in html
+
+
 def test_a_ui_label_may_hold_code() -> None:
     html = render("Click **[!UICONTROL Upload `.csv` file]**.\n")
     assert '<span class="uicontrol">Upload <code>.csv</code> file</span>' in html

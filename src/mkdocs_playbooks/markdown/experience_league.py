@@ -106,6 +106,8 @@ def rewrite(lines: list[str], language: str) -> list[str]:
             continue
         marker = _MARKER.match(line)
         indent, kind = marker.group(1, 2) if marker else ("", "")
+        if len(indent) < len(_INDENT) and not _in_list(out):
+            indent = ""  # up to three spaces before a top-level block mean nothing
         if kind == "BEGINTABS":
             index = _tabs(lines, index + 1, indent, language, out)
         elif kind in CALLOUT_CLASSES:
@@ -156,6 +158,15 @@ def _tabs(lines: list[str], index: int, indent: str, language: str, out: list[st
         out += [at + _INDENT + text if text.strip() else "" for text in rewrite(body, language)]
         out.append("")
     return index
+
+
+_LIST_LINE = re.compile(r"^(?:[ \t]+\S|[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t])")
+
+
+def _in_list(out: list[str]) -> bool:
+    """True when the last line with text so far is a list item or indented under one."""
+    last = next((line for line in reversed(out) if line.strip()), "")
+    return bool(_LIST_LINE.match(last))
 
 
 def _block_indent(indent: str) -> str:
