@@ -18,10 +18,11 @@ ALLOWED = {
     "terminology": {"core"},
     "status": {"core"},
     "diagram": {"core"},
+    "markdown": {"core"},
     "reader": {"core", "terminology", "status", "diagram"},
     "project": {"core", "terminology", "status"},
     "exchange": {"core", "terminology", "status"},
-    "plugin": {"core", "terminology", "status", "diagram", "reader", "project"},
+    "plugin": {"core", "terminology", "status", "diagram", "reader", "project", "markdown"},
     "cli": {"core", "terminology", "status", "diagram", "reader", "project", "exchange"},
 }
 """Which other layers each layer may import (the docstring of its ``__init__.py`` says the same)."""

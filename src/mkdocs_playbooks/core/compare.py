@@ -6,6 +6,7 @@ this module never touches the file system.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import math
 import unicodedata
@@ -15,11 +16,22 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import NamedTuple
 
+from mkdocs_playbooks.core.align import (
+    PAIR_COST,
+    Lexicon,
+    align_sequences,
+    marks,
+    section_text,
+    shared_marks,
+    signals,
+    similarity,
+)
 from mkdocs_playbooks.core.diagnostics import Diagnostic
 from mkdocs_playbooks.core.front_matter_values import value_diagnostics
 from mkdocs_playbooks.core.model import ParsedPage, Reference, Stage
 from mkdocs_playbooks.core.rules import diagnostic
 from mkdocs_playbooks.core.schema import DEFAULT_SCOPE, SOURCE_WORDCOUNT, CheckScope
+from mkdocs_playbooks.core.verbatim import Verbatim, may_have_verbatim, verbatim_tokens
 
 ResolveReference = Callable[[ParsedPage, Reference], str]
 """Returns "ok", "missing" or "escapes" for a page's reference."""
@@ -95,10 +107,13 @@ def page_diagnostics(page: ParsedPage, resolve: ResolveReference,
     return found
 
 
-def align_locale(source: LocalePages, translation: LocalePages) -> dict[str, StageAlignment]:
-    """The stage alignment of every translated page that has a source page, by rel path."""
+def align_locale(
+    source: LocalePages, translation: LocalePages, lexicon: Lexicon = ()
+) -> dict[str, StageAlignment]:
+    """The stage alignment of every translated page that has a source page, by rel path
+    (`lexicon`: the glossary's term pairs for this locale, see :mod:`core.align`)."""
     return {
-        rel_path: align_stages(source.pages[rel_path], page)
+        rel_path: align_stages(source.pages[rel_path], page, lexicon)
         for rel_path, page in translation.pages.items()
         if rel_path in source.pages
     }
@@ -107,11 +122,13 @@ def align_locale(source: LocalePages, translation: LocalePages) -> dict[str, Sta
 def compare_locale(
     source: LocalePages, translation: LocalePages, resolve: ResolveReference,
     alignments: Mapping[str, StageAlignment] | None = None, scope: CheckScope = DEFAULT_SCOPE,
+    lexicon: Lexicon = (),
 ) -> list[Diagnostic]:
     """Every parity finding for one translated locale, in file and line order. `alignments`
-    (from :func:`align_locale`) saves aligning the stages again when the caller has them."""
+    (from :func:`align_locale`) saves aligning the stages again when the caller has them;
+    `lexicon` (the glossary's term pairs, see :mod:`core.align`) helps align the lists."""
     if alignments is None:
-        alignments = align_locale(source, translation)
+        alignments = align_locale(source, translation, lexicon)
     found: list[Diagnostic] = []
     for rel_path, source_page in source.pages.items():
         page = translation.pages.get(rel_path)
@@ -122,7 +139,7 @@ def compare_locale(
                 expected=f"a translation of {source_page.path}", found="no file",
             ))
             continue
-        found += compare_page(source_page, page, alignments[rel_path], scope)
+        found += compare_page(source_page, page, alignments[rel_path], scope, lexicon)
     by_spelling = {unicodedata.normalize("NFC", rel_path): rel_path for rel_path in source.pages}
     for rel_path, page in translation.pages.items():
         counterpart = source.pages.get(rel_path)
@@ -139,12 +156,22 @@ def compare_locale(
             ))
         playbook = scope.playbooks.is_playbook(counterpart or page)
         found += page_diagnostics(page, resolve, scope, playbook)
-    return sorted(found, key=Diagnostic.sort_key)
+    return sorted(_one_per_reference(found), key=Diagnostic.sort_key)
+
+
+def _one_per_reference(found: list[Diagnostic]) -> list[Diagnostic]:
+    """A changed target that resolves to nothing is said once, by its PB501 (which names the
+    source's target), not again as PB502."""
+    changed = {(item.path, item.line, item.found) for item in found if item.rule == "PB501"}
+    return [
+        item for item in found
+        if not (item.rule == "PB502" and (item.path, item.line, item.found) in changed)
+    ]
 
 
 def compare_page(
     source: ParsedPage, page: ParsedPage, alignment: StageAlignment,
-    scope: CheckScope = DEFAULT_SCOPE,
+    scope: CheckScope = DEFAULT_SCOPE, lexicon: Lexicon = (),
 ) -> list[Diagnostic]:
     """Parity of one translated page with its source page, whose stages `alignment` pairs.
     Stages and capability lists are compared only when the source page is a playbook."""
@@ -153,12 +180,116 @@ def compare_page(
     playbook = scope.playbooks.is_playbook(source)
     found = _front_matter_parity(source, page, scope, playbook)
     if playbook:
-        found += alignment.findings
-        for source_stage, stage in alignment.pairs:
-            if stage.capabilities.count != source_stage.capabilities.count:  # neither is read
-                found += _capability_parity(page, source_stage, stage)
+        found += alignment.findings + _capability_findings(source, page, alignment, lexicon)
     found += _reference_parity(source, page, alignment.pairs)
+    found += _verbatim_parity(source, page, alignment.pairs)
     return found
+
+
+def _capability_findings(
+    source: ParsedPage, page: ParsedPage, alignment: StageAlignment, lexicon: Lexicon
+) -> list[Diagnostic]:
+    """PB401/PB402 for each paired stage whose list is longer or shorter than the source's;
+    not for one longer where the next source stage is missing (its items ran into this one,
+    and that stage's PB301 says so)."""
+    found: list[Diagnostic] = []
+    paired = {id(source_stage) for source_stage, _ in alignment.pairs}
+    following = dict(zip(map(id, source.stages), source.stages[1:], strict=False))
+    for source_stage, stage in alignment.pairs:
+        if stage.capabilities.count == source_stage.capabilities.count:  # neither list is read
+            continue
+        after = following.get(id(source_stage))
+        if (after is not None and id(after) not in paired
+                and stage.capabilities.count > source_stage.capabilities.count):
+            continue
+        found += _capability_parity(page, source_stage, stage, lexicon)
+    return found
+
+
+def _verbatim_parity(
+    source: ParsedPage, page: ParsedPage, pairs: list[tuple[Stage, Stage]]
+) -> list[Diagnostic]:
+    """PB701 for each [!DNL …] token or code span of the source the translation does not
+    have unchanged: at the most alike changed token of the same kind in the same section when
+    there is one (naming both), else at the section's heading (the title for the introduction).
+    Code spans the translation joined into one (`a`|`b` as `a|b`) count as kept."""
+    if not may_have_verbatim(source.text) and not may_have_verbatim(page.text):
+        return []  # the usual page: one search each, no line is read
+    source_tokens, tokens = verbatim_tokens(source), verbatim_tokens(page)
+    have = Counter((token.kind, token.text) for token in tokens)
+    wanted = Counter((token.kind, token.text) for token in source_tokens)
+    if have == wanted:
+        return []
+    counterpart = {id(source_stage): stage for source_stage, stage in pairs}
+    extra: dict[tuple[int | None, str], list[Verbatim]] = {}
+    for token in tokens:
+        if wanted[token.kind, token.text] > 0:
+            wanted[token.kind, token.text] -= 1
+            continue
+        stage = _section_of(page.stages, token.line)
+        extra.setdefault((stage.line if stage else None, token.kind), []).append(token)
+    missing: list[Verbatim] = []
+    for token in source_tokens:
+        if have[token.kind, token.text] > 0:
+            have[token.kind, token.text] -= 1
+        else:
+            missing.append(token)
+    missing = _without_joined_spans(missing, [t for group in extra.values() for t in group], extra)
+    found = []
+    for token in missing:
+        source_stage = _section_of(source.stages, token.line)
+        stage = counterpart.get(id(source_stage)) if source_stage else None
+        if source_stage is not None and stage is None:
+            continue  # its stage is missing: one PB301 says so
+        candidates = extra.get((stage.line if stage else None, token.kind))
+        expected = f"`{token.shown()}` (source {source.path}:{token.line})"
+        if candidates:
+            other = max(candidates, key=lambda candidate: _alike(token.text, candidate.text))
+            candidates.remove(other)
+            found.append(diagnostic(
+                "PB701", page.path, other.line,
+                f"`{token.shown()}` of the source is `{other.shown()}` here",
+                expected=expected, found=other.shown(),
+            ))
+        else:
+            where = f"stage {_describe(stage)}" if stage else "the introduction"
+            found.append(diagnostic(
+                "PB701", page.path, stage.line if stage else (page.title_line or 1),
+                f"`{token.shown()}` of the source is missing in {where}",
+                expected=expected, found="not in the translation",
+            ))
+    return found
+
+
+def _alike(first: str, second: str) -> float:
+    return difflib.SequenceMatcher(None, first, second).ratio()
+
+
+def _squashed(text: str) -> str:
+    return "".join(char for char in text if char not in "`|\\ ")
+
+
+def _without_joined_spans(
+    missing: list[Verbatim], extras: list[Verbatim],
+    extra: dict[tuple[int | None, str], list[Verbatim]],
+) -> list[Verbatim]:
+    """The missing code spans, less those whose line's missing spans, put together, are one
+    extra span of the translation (and that span is then no longer extra)."""
+    by_line: dict[int, list[Verbatim]] = {}
+    for token in missing:
+        if token.kind == "code":
+            by_line.setdefault(token.line, []).append(token)
+    joined = set()
+    for line, group in by_line.items():
+        whole = _squashed("".join(token.text for token in group))
+        match = next((t for t in extras if t.kind == "code" and _squashed(t.text) == whole), None)
+        if match is not None and len(group) > 1:
+            joined.add(line)
+            extras.remove(match)
+            for candidates in extra.values():
+                if match in candidates:
+                    candidates.remove(match)
+    return [token for token in missing if not (token.kind == "code" and token.line in joined)]
 
 _REFERENCE_KEY = attrgetter("kind", "target", "fragment")  # what makes two references alike
 
@@ -216,85 +347,156 @@ def _describe_pair(source_stage: Stage, stage: Stage) -> str:
     return f"{_describe(stage)} (source `{source_stage.title}`)"
 
 
-def align_stages(source: ParsedPage, page: ParsedPage) -> StageAlignment:
-    """Pair the translation's stages with the source's: by anchor where the source has
-    anchors, by position otherwise. Returns the pairs and the stage findings."""
+def align_stages(
+    source: ParsedPage, page: ParsedPage, lexicon: Lexicon = ()
+) -> StageAlignment:
+    """Pair the translation's stages with the source's and return the pairs and the stage
+    findings. Stages pair by anchor first; the rest by a sequence alignment over what survives
+    translation (:mod:`core.align`; `lexicon` is the glossary's term pairs), so one inserted,
+    dropped, moved or repeated stage is one finding at its own heading."""
     source_stages, stages = list(source.stages), list(page.stages)
     anchors = [stage.anchor for stage in source_stages]
-    if not source_stages or not all(anchors):
-        return _align_by_position(source_stages, page)
-    if anchors == [stage.anchor for stage in stages] and len(set(anchors)) == len(anchors):
+    if (all(anchors) and anchors == [stage.anchor for stage in stages]
+            and len(set(anchors)) == len(anchors)):
         return StageAlignment(list(zip(source_stages, stages, strict=True)), [])  # all kept
-    found: list[Diagnostic] = []
-    # Every source stage has an anchor here (checked above).
-    by_anchor: dict[str | None, Stage] = {}
-    for stage in stages:
-        if stage.anchor:
-            by_anchor.setdefault(stage.anchor, stage)  # the first of a repeated anchor pairs
-    source_anchors = Counter(stage.anchor for stage in source_stages)
-    # A translated heading that lost its anchor still pairs with the source stage at its place.
+    by_source: dict[int, int] = {}  # source index -> translation index
+    repeats: dict[int, int] = {}  # a translation index that repeats another, and that other
+    source_index = {anchor: index for index, anchor in reversed(list(enumerate(anchors)))
+                    if anchor}
     for index, stage in enumerate(stages):
-        if stage.anchor is None and index < len(source_stages):
-            expected = source_stages[index]
-            if expected.anchor not in by_anchor:
-                by_anchor[expected.anchor] = stage
-                found.append(diagnostic(
-                    "PB304", page.path, stage.line,
-                    f"stage {_describe(stage)} has no anchor",
-                    expected=f"{{#{expected.anchor}}} (source stage {_describe(expected)})",
-                    found="no {#id} on the heading",
-                ))
-    pairs = [(s, by_anchor[s.anchor]) for s in source_stages if s.anchor in by_anchor]
-    paired = {id(stage) for _, stage in pairs}
-    insertion_lines = _insertion_lines(source_stages, by_anchor, page)
-    for index, source_stage in enumerate(source_stages):
-        if source_stage.anchor not in by_anchor:
-            found.append(diagnostic(
-                "PB301", page.path, insertion_lines[index],
-                f"stage {_describe(source_stage)} is missing",
-                expected=f"a heading `## … {{#{source_stage.anchor}}}` "
-                f"(source {source.path}:{source_stage.line})",
-                found="no stage with that anchor",
-            ))
-    only_source = "only the source's stages: " + ", ".join(f"#{a}" for a in source_anchors)
-    occurrences: Counter[str | None] = Counter()
-    for stage in stages:
-        occurrences[stage.anchor] += 1
-        if id(stage) in paired:
+        match = source_index.get(stage.anchor) if stage.anchor else None
+        if match is None:
             continue
-        if stage.anchor is None or stage.anchor not in source_anchors:
-            found.append(diagnostic("PB302", page.path, stage.line,
-                                    f"stage {_describe(stage)} is not in the source",
-                                    expected=only_source, found=_describe(stage)))
-        elif occurrences[stage.anchor] > source_anchors[stage.anchor]:
-            times = source_anchors[stage.anchor]
+        if match in by_source:
+            repeats[index] = by_source[match]
+        else:
+            by_source[match] = index
+    aligner = _StageAligner(source, page, lexicon)
+    left_source = [i for i in range(len(source_stages)) if i not in by_source]
+    taken = set(by_source.values()) | repeats.keys()
+    left = [j for j in range(len(stages)) if j not in taken]
+    for i, j in align_sequences(
+        len(left_source), len(left),
+        lambda i, j: aligner.similarity(left_source[i], left[j]) - PAIR_COST,
+    ):
+        by_source[left_source[i]] = left[j]
+    # What the alignment left out: a stage moved elsewhere, repeated, added or dropped.
+    paired = set(by_source.values())
+    unpaired_source = [i for i in range(len(source_stages)) if i not in by_source]
+    for j in (j for j in range(len(stages)) if j not in paired and j not in repeats):
+        original = aligner.repeated(j, sorted(paired))
+        if original is not None:
+            repeats[j] = original
+            continue
+        moved = aligner.counterpart(j, unpaired_source)
+        if moved is not None:
+            by_source[moved] = j
+            unpaired_source.remove(moved)
+    found = _anchor_findings(source_stages, stages, by_source, page)
+    pairs = [(source_stages[i], stages[j]) for i, j in sorted(by_source.items())]
+    present = {i: stages[j] for i, j in by_source.items()}
+    for index in unpaired_source:
+        found.append(_missing_stage(source, source_stages, index, present, page))
+    paired = set(by_source.values())
+    for j, stage in enumerate(stages):
+        if j in repeats:
+            first = stages[repeats[j]]
+            found.append(diagnostic(
+                "PB305", page.path, stage.line,
+                f"stage {_describe(stage)} repeats the stage at line {first.line}",
+                expected="each source stage once", found=f"{_describe(first)} twice",
+            ))
+        elif j not in paired:
             found.append(diagnostic(
                 "PB302", page.path, stage.line,
-                f"stage {_describe(stage)} repeats the anchor of the stage at line "
-                f"{by_anchor[stage.anchor].line}; the source has it {_times(times)}",
-                expected=f"{{#{stage.anchor}}} {_times(times)}",
-                found=f"{{#{stage.anchor}}} {_times(occurrences[stage.anchor])} so far",
+                f"stage {_describe(stage)} is not in the source",
+                expected="only the source's stages: "
+                + ", ".join(_describe(s) for s in source_stages),
+                found=_describe(stage),
             ))
     found += _order_findings(pairs, page)
     return StageAlignment(pairs, found)
 
 
-def _times(count: int) -> str:
-    return "once" if count == 1 else f"{count} times"
+class _StageAligner:
+    """The signals of both pages' stages, worked out once, and the judgements made on them."""
+
+    REPEAT = 0.8  # trigram overlap of two stages of one page above which one repeats the other
+    MOVE = 0.5  # similarity above which a left-out stage pairs with a left-out source stage
+
+    def __init__(self, source: ParsedPage, page: ParsedPage, lexicon: Lexicon) -> None:
+        source_terms = [has for has, _ in lexicon]
+        terms = [has for _, has in lexicon]
+        self.source = [
+            signals(section_text(source, stage), stage, source_terms) for stage in source.stages
+        ]
+        self.translation = [
+            signals(section_text(page, stage), stage, terms) for stage in page.stages
+        ]
+
+    def similarity(self, i: int, j: int) -> float:
+        return similarity(self.source[i], self.translation[j])
+
+    def repeated(self, j: int, others: list[int]) -> int | None:
+        """The paired stage of the same page that stage `j` repeats, if any."""
+        mine = self.translation[j]
+        for other in others:
+            theirs = self.translation[other]
+            same_marks = mine.tokens == theirs.tokens
+            if same_marks and mine.capability_count == theirs.capability_count and (
+                similarity(mine, theirs) >= self.REPEAT
+            ):
+                return other
+        return None
+
+    def counterpart(self, j: int, candidates: list[int]) -> int | None:
+        """The left-out source stage that left-out stage `j` clearly translates, if any."""
+        scored = [(self.similarity(i, j), i) for i in candidates]
+        best = max(scored, default=(0.0, None))
+        return best[1] if best[0] >= self.MOVE else None
 
 
-def _insertion_lines(
-    source_stages: list[Stage], present: Mapping[str | None, Stage], page: ParsedPage
-) -> list[int]:
-    """Where each source stage belongs if it is missing: at the heading of the next stage that
-    is present (worked out from the end in one pass: a page may have thousands of stages)."""
-    lines = [0] * len(source_stages)
-    following = _last_line(page)
-    for index in range(len(source_stages) - 1, -1, -1):
-        lines[index] = following
-        if source_stages[index].anchor in present:
-            following = present[source_stages[index].anchor].line
-    return lines
+def _anchor_findings(
+    source_stages: list[Stage], stages: list[Stage], by_source: dict[int, int],
+    page: ParsedPage,
+) -> list[Diagnostic]:
+    """PB304 for a paired stage whose anchor is not its source stage's."""
+    found = []
+    for i, j in by_source.items():
+        expected, stage = source_stages[i], stages[j]
+        if expected.anchor and stage.anchor != expected.anchor:
+            found.append(diagnostic(
+                "PB304", page.path, stage.line,
+                f"stage {_describe(stage)} has "
+                + ("no anchor" if stage.anchor is None else "another anchor than the source's"),
+                expected=f"{{#{expected.anchor}}} (source stage {_describe(expected)})",
+                found="no {#id} on the heading" if stage.anchor is None else f"{{#{stage.anchor}}}",
+            ))
+    return found
+
+
+def _missing_stage(
+    source: ParsedPage, source_stages: list[Stage], index: int,
+    present: Mapping[int, Stage], page: ParsedPage,
+) -> Diagnostic:
+    missing = source_stages[index]
+    heading = f"`## … {{#{missing.anchor}}}`" if missing.anchor else f"for `{missing.title}`"
+    return diagnostic(
+        "PB301", page.path, _insertion_line(len(source_stages), index, present, page),
+        f"stage {_describe(missing)} is missing",
+        expected=f"a heading {heading} (source {source.path}:{missing.line})",
+        found="no stage that translates it",
+    )
+
+
+def _insertion_line(
+    count: int, index: int, present: Mapping[int, Stage], page: ParsedPage
+) -> int:
+    """Where a missing stage belongs: at the heading of the next source stage that is present."""
+    for following in range(index + 1, count):
+        if following in present:
+            return present[following].line
+    return _last_line(page)
 
 
 def _last_line(page: ParsedPage) -> int:
@@ -352,31 +554,9 @@ def _longest_increasing(values: list[int]) -> set[int]:
     return keep
 
 
-def _align_by_position(source_stages: list[Stage], page: ParsedPage) -> StageAlignment:
-    stages = list(page.stages)
-    pairs = list(zip(source_stages, stages, strict=False))  # the surplus is reported below
-    found = [
-        diagnostic(
-            "PB301", page.path, _last_line(page),
-            f"stage {_describe(missing)} is missing",
-            expected=f"{len(source_stages)} stages as in the source",
-            found=f"{len(stages)} stages",
-        )
-        for missing in source_stages[len(stages):]
-    ]
-    found += [
-        diagnostic(
-            "PB302", page.path, extra.line,
-            f"stage {_describe(extra)} is not in the source",
-            expected=f"{len(source_stages)} stages as in the source",
-            found=f"{len(stages)} stages",
-        )
-        for extra in stages[len(source_stages):]
-    ]
-    return StageAlignment(pairs, found)
-
-
-def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> list[Diagnostic]:
+def _capability_parity(
+    page: ParsedPage, source_stage: Stage, stage: Stage, lexicon: Lexicon
+) -> list[Diagnostic]:
     """The finding for a stage whose capability list is longer or shorter than the source's."""
     expected_items = source_stage.capabilities.items
     items = stage.capabilities.items
@@ -389,7 +569,7 @@ def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> l
             found="a paragraph and no list",
         )]
     index = first_difference(
-        [item.text for item in expected_items], [item.text for item in items]
+        [item.text for item in expected_items], [item.text for item in items], lexicon
     )
     if index < len(items):
         line = items[index].line
@@ -410,18 +590,25 @@ def _capability_parity(page: ParsedPage, source_stage: Stage, stage: Stage) -> l
     )]
 
 
+_MARK_WEIGHT = 2.5
+"""How much more a shared mark (code, number, glossary term) weighs than shared letters."""
+
 _ALIGNMENT_SLACK = 16
 """How far beyond the difference in length an item alignment may wander from the diagonal."""
 
 
-def first_difference(source_items: list[str], items: list[str]) -> int:
+def first_difference(
+    source_items: list[str], items: list[str], lexicon: Lexicon = ()
+) -> int:
     """Index in `items` where a translated list stops matching the source list one to one.
 
     Translations differ in wording, so items are matched by relative length and by shared
     letter trigrams (cognates and loan words: *Produkt*, *online*, *RFQ*): a sequence alignment
     where pairing two items costs the distance of their scaled lengths less their trigram
     overlap, and a dropped, added or merged item costs a fixed penalty. The first step of the
-    cheapest alignment that is not a one-to-one pairing is where the lists part ways.
+    cheapest alignment that is not a one-to-one pairing is where the lists part ways. What
+    survives translation (code, numbers, acronyms, the `lexicon`'s terms: see
+    :func:`core.align.marks`) counts more than the letters.
     """
     if not source_items or not items:
         return 0
@@ -430,11 +617,17 @@ def first_difference(source_items: list[str], items: list[str]) -> int:
     source_mean_length = sum(map(len, source_items)) / len(source_items)
     scale = mean_length / max(1.0, source_mean_length)
 
+    source_terms = [has for has, _ in lexicon]
+    terms = [has for _, has in lexicon]
+    source_marks = functools.lru_cache(maxsize=None)(lambda text: marks(text, source_terms))
+    translated_marks = functools.lru_cache(maxsize=None)(lambda text: marks(text, terms))
+
     def pair_cost(source_text: str, text: str) -> float:
         if source_text == text:
-            return -1.0  # the best any pair scores: no length difference, every trigram shared
+            return -1.0 - _MARK_WEIGHT  # the best any pair scores: every letter and mark shared
         length_cost = abs(math.log((len(text) + 4) / (scale * len(source_text) + 4)))
-        return length_cost - _trigram_overlap(source_text, text)
+        shared = shared_marks(source_marks(source_text), translated_marks(text))
+        return length_cost - _trigram_overlap(source_text, text) - _MARK_WEIGHT * (shared or 0.0)
 
     gap = 0.9
     rows, cols = len(source_items), len(items)
@@ -499,11 +692,22 @@ def _section_of(stages: Iterable[Stage], line: int) -> Stage | None:
 def _reference_parity(
     source: ParsedPage, page: ParsedPage, pairs: list[tuple[Stage, Stage]]
 ) -> list[Diagnostic]:
+    """PB501 for each reference of the source the translation lacks. Where the translation has,
+    in the same section, a reference of the same kind the source lacks, the target was changed:
+    one finding names both (`diagram.png` became `diagram.svg`), not a missing and an extra."""
     key = _REFERENCE_KEY
     if list(map(key, source.references)) == list(map(key, page.references)):
         return []  # the same references in the same order
     have = Counter(key(reference) for reference in page.references)
+    wanted = Counter(key(reference) for reference in source.references)
     counterpart = {id(source_stage): stage for source_stage, stage in pairs}
+    extra: dict[tuple[int | None, str], list[Reference]] = {}  # by section line and kind
+    for reference in page.references:
+        if wanted[key(reference)] > 0:
+            wanted[key(reference)] -= 1
+            continue
+        stage = _section_of(page.stages, reference.line)
+        extra.setdefault((stage.line if stage else None, reference.kind), []).append(reference)
     found = []
     for reference in source.references:
         if have[key(reference)] > 0:
@@ -511,9 +715,22 @@ def _reference_parity(
             continue
         source_stage = _section_of(source.stages, reference.line)
         stage = counterpart.get(id(source_stage)) if source_stage else None
-        line = _section_end(page, stage) if stage else (page.title_line or 1)
+        if source_stage is not None and stage is None:
+            continue  # its stage is missing, and that is reported once, as PB301
         where = f"stage {_describe(stage)}" if stage else "the introduction"
-        target = reference.target + (f"#{reference.fragment}" if reference.fragment else "")
+        target = _target(reference)
+        replacements = extra.get((stage.line if stage else None, reference.kind))
+        if replacements:
+            changed = replacements.pop(0)
+            found.append(diagnostic(
+                "PB501", page.path, changed.line,
+                f"{reference.kind} `{target}` of the source is `{_target(changed)}` here",
+                expected=f"`{target}` (source {source.path}:{reference.line})",
+                found=changed.target,
+                hint="Keep the source's target; change it in the source first if it moved.",
+            ))
+            continue
+        line = _section_end(page, stage) if stage else (page.title_line or 1)
         found.append(diagnostic(
             "PB501", page.path, line,
             f"{reference.kind} `{target}` of the source is missing in {where}",
@@ -521,6 +738,10 @@ def _reference_parity(
             found="no such reference",
         ))
     return found
+
+
+def _target(reference: Reference) -> str:
+    return reference.target + (f"#{reference.fragment}" if reference.fragment else "")
 
 
 def _section_end(page: ParsedPage, stage: Stage) -> int:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterator
 
 from mkdocs_playbooks.core.model import Reference
-from mkdocs_playbooks.core.text import replace_code_spans
+from mkdocs_playbooks.core.text import replace_code_spans, without_html_comments
 
 LIST_ITEM = re.compile(r"^([ \t]*)([-*+]|\d{1,9}[.)])(?:([ \t]+)(.*)|[ \t]*$)")
 
@@ -25,20 +25,27 @@ _PLAIN_ID = re.compile(r"#[^\s#.{}]+")  # an attribute list that is only an id
 
 
 def _inline_reference_pattern(space: str, line_break: str) -> re.Pattern[str]:
-    """[text](target "title"), one level of nested brackets in the text; a "!" before it makes
+    """[text](target "title"), two levels of nested brackets in the text (a link around a
+    do-not-localize token around brackets: `[[!DNL [Ads]]](ads.md)`); a "!" before it makes
     it an image (see :func:`inline_reference`). With `line_break` "\\n" and a `space` that
     excludes it, no match spans two lines."""
     return re.compile(
         # It starts with "[" (so the search can skip to each one) and is possessive: there is
         # nothing to backtrack into.
-        rf"\[((?:[^\[\]{line_break}]++|\[[^\[\]{line_break}]*+\])*+)\]"
+        rf"\[((?:[^\[\]{line_break}]++|\[(?:[^\[\]{line_break}]++|\[[^\]{line_break}]*+\])*+\])*+)\]"
         rf"\({space}*+<?([^\s)>]*+)>?(?:{space}+[\"'(][^){line_break}]*+)?{space}*\)"
     )
 
 
 _INLINE_REF = _inline_reference_pattern(r"\s", "")  # on one line
 _INLINE_REF_IN_TEXT = _inline_reference_pattern(r"[^\S\n]", r"\n")  # in many lines at once
-_REF_DEFINITION = re.compile(r"^ {0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s+.*)?$")
+# As Python-Markdown: after the target, only a title in quotes or parentheses. A UI label or
+# do-not-localize token is never a label (`[!UICONTROL Interval]: None` is prose: the
+# Experience League dialect, markdown/experience_league.py, renders the token first).
+_REF_DEFINITION = re.compile(
+    r"^ {0,3}\[(?!!(?:DNL|UICONTROL)\s)([^\]]+)\]:\s*<?(\S+?)>?"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*$"
+)
 _HTML_IMG = re.compile(r"<img\b[^<>]*?\bsrc\s*=\s*[\"']([^\"']+)[\"']", re.IGNORECASE)
 _EXTERNAL = re.compile(r"^(?:[A-Za-z][A-Za-z0-9+.-]*:|//)")
 
@@ -93,6 +100,7 @@ def line_references(text: str, line: int) -> list[Reference]:
     """Images and internal links on one line of prose (code spans are not prose)."""
     # Each pattern runs only when the line holds the text it needs (`, <img, ]:).
     text = replace_code_spans(text, _nothing)
+    text = without_html_comments(text) if "<!--" in text else text  # not rendered
     found: list[Reference] = []
     for match in _INLINE_REF.finditer(text):
         found += inline_reference(text, match, line)

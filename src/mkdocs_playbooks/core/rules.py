@@ -1,7 +1,8 @@
 """The catalogue of parity rules: stable ids in families, a slug, a default severity, a fix.
 
 Families: PB1xx files and pages, PB2xx front matter, PB3xx stages, PB4xx capability lists,
-PB5xx images and links, PB6xx terminology. Ids never change meaning; retired ids are not reused.
+PB5xx images and links, PB6xx terminology, PB7xx text kept verbatim. Ids never change
+meaning; retired ids are not reused.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ RULES: tuple[Rule, ...] = (
          "Move the stage so that stages follow the source's order."),
     Rule("PB304", "stage-anchor", _W, "A stage's anchor differs from the source's.",
          "Give the heading the source's `{#anchor}` so shared links land on the same stage."),
+    Rule("PB305", "stage-duplicate", _E, "The translation has the same stage twice.",
+         "Delete the repeated stage; each source stage is translated once."),
     Rule("PB401", "capability-count", _E,
          "A stage's capability list has a different number of top-level items.",
          "Make each capability one bullet, in the source's order; do not merge or split items."),
@@ -77,6 +80,10 @@ RULES: tuple[Rule, ...] = (
          "glossary."),
     Rule("PB603", "glossary-invalid", _E, "A glossary file cannot be read or has a bad entry.",
          "Fix the file at the line given; see the glossary format in the README."),
+    Rule("PB701", "verbatim-changed", _E,
+         "A `[!DNL …]` token or code span of the source is not in the translation unchanged.",
+         "Copy the token or code span from the source exactly; translate only the text around "
+         "it (`[!UICONTROL …]` labels may be translated)."),
 )
 
 RULES_BY_ID: Mapping[str, Rule] = {rule.id: rule for rule in RULES}

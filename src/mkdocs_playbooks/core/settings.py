@@ -22,7 +22,14 @@ from mkdocs_playbooks.core.schema import (
     SchemaError,
     schema_from,
 )
-from mkdocs_playbooks.core.tree import FOLDER_LAYOUT, LAYOUTS, SUFFIX_LAYOUT, DocsTree, load_tree
+from mkdocs_playbooks.core.tree import (
+    FOLDER_LAYOUT,
+    LAYOUTS,
+    SUFFIX_LAYOUT,
+    DocsTree,
+    LinkOptions,
+    load_tree,
+)
 
 DEFAULT_GLOSSARY_DIR = "glossary"
 """Where the per-locale glossaries live, relative to the project folder."""
@@ -50,6 +57,7 @@ class ProjectSettings:
     scope: CheckScope = DEFAULT_SCOPE  # the front matter schema, which pages are playbooks
     layout: str = FOLDER_LAYOUT  # mkdocs-static-i18n's docs_structure: folder or suffix
     unbuilt_locales: tuple[str, ...] = ()  # i18n languages with `build: false`
+    links: LinkOptions = LinkOptions()  # site-absolute link roots, external prefixes
 
     @property
     def locale_codes(self) -> list[str]:
@@ -140,6 +148,7 @@ def settings_from(
         glossary_dir=root / str(options.get("glossary_dir") or DEFAULT_GLOSSARY_DIR),
         scope=scope_from(options, where),
         layout=layout,
+        links=parse_link_options(options.get("link_roots"), options.get("external_links"), where),
     )
 
 
@@ -173,4 +182,21 @@ def load_project_tree(
     """The project's docs tree, in its layout: every locale, or only those in `locales`."""
     return load_tree(settings.root, settings.docs_dir, settings.source_locale,
                      settings.locale_codes if locales is None else locales, settings.layout,
-                     settings.unbuilt_locales)
+                     settings.unbuilt_locales, settings.links)
+
+
+def parse_link_options(roots: Any, external: Any, where: str) -> LinkOptions:
+    """``link_roots: {"/help/": ""}`` and ``external_links: ["/docs/"]``, checked."""
+    if roots is not None and not (
+        isinstance(roots, Mapping)
+        and all(isinstance(k, str) and k and isinstance(v, str) for k, v in roots.items())
+    ):
+        raise SettingsError(f"{where}: link_roots must map link prefixes to folders, "
+                            'e.g. {"/help/": ""}')
+    if external is not None and not (
+        isinstance(external, list) and all(isinstance(item, str) and item for item in external)
+    ):
+        raise SettingsError(f"{where}: external_links must be a list of link prefixes")
+    # The longest prefix first, so that /help/a/ wins over /help/.
+    ordered = sorted((roots or {}).items(), key=lambda pair: -len(pair[0]))
+    return LinkOptions(tuple((k, v.strip("/")) for k, v in ordered), tuple(external or ()))

@@ -99,3 +99,23 @@ def without_workflow_commands(output: str) -> str:
     after optional blanks) defused by a backslash: ``\\::error …``. Page content reaches the
     reports (a heading in a diff, a key in a message); none of it may steer the CI run."""
     return _WORKFLOW_COMMAND.sub(r"\1\\:", output)
+
+
+def without_code_spans(line: str) -> str:
+    """`line` with each code span replaced by one space (the prose around it stays apart)."""
+    return replace_code_spans(line, lambda _: " ")
+
+
+def without_html_comments(text: str) -> str:
+    """`text` with each ``<!-- … -->`` removed; an unclosed one runs to the end. String search,
+    not a pattern: a lazy ``<!--.*?-->`` rescans the rest of the line from every unclosed start."""
+    kept = []
+    start = 0
+    while (opening := text.find("<!--", start)) >= 0:
+        kept.append(text[start:opening])
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            return "".join(kept)
+        start = closing + 3
+    kept.append(text[start:])
+    return "".join(kept)

@@ -32,6 +32,20 @@ the two equal): case matters."""
 
 
 @dataclass(frozen=True)
+class LinkOptions:
+    """How to read links that do not point at a file of the docs tree as written.
+
+    `roots` maps a site-absolute prefix to a folder of each locale (``{"/help/": ""}``: a link
+    to ``/help/a/b.md`` is ``a/b.md`` of the page's locale). A target that starts with one of
+    the `external` prefixes (``/docs/other-product/``, ``../../other-repo/``) points outside the
+    documentation this site builds, and is not checked.
+    """
+
+    roots: tuple[tuple[str, str], ...] = ()
+    external: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DocsTree:
     """Every locale's pages and the files a reference may point at."""
 
@@ -42,6 +56,7 @@ class DocsTree:
     files: frozenset[str]  # docs-relative paths of every file under docs/, POSIX style
     asset_files: frozenset[str]  # paths under the top-level assets/, as "assets/…"
     layout: str = FOLDER_LAYOUT
+    links: LinkOptions = LinkOptions()
     _resolved: dict[tuple[str, str, str], str] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -81,6 +96,12 @@ class DocsTree:
 
     def _resolve(self, locale: str, folder: str, target: str) -> str:
         target = target.split("?", 1)[0]
+        if target.startswith(self.links.external) and self.links.external:
+            return "ok"  # outside the documentation this site builds: not ours to check
+        for prefix, root in self.links.roots:
+            if target.startswith(prefix):
+                target = "/" + posixpath.join(root, target[len(prefix):])
+                break
         if target.startswith("/"):
             uri = posixpath.normpath(target.lstrip("/"))
         else:  # in the suffix layout a page's folder has no locale level
@@ -313,6 +334,7 @@ def load_tree(
     locales: Iterable[str],
     layout: str = FOLDER_LAYOUT,
     skipped_locales: Iterable[str] = (),
+    links: LinkOptions = LinkOptions(),
 ) -> tuple[DocsTree, list[ParsedPage]]:
     """Parse every Markdown page of every locale (in the suffix layout, the files of the
     `skipped_locales` are recognized and left out). Returns the tree and pseudo-pages that carry
@@ -359,6 +381,7 @@ def load_tree(
         files=frozenset(files),
         asset_files=asset_files,
         layout=layout,
+        links=links,
     )
     return tree, unreadable
 

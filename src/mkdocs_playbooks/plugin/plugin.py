@@ -47,12 +47,14 @@ from mkdocs_playbooks.core.tree import (
     DocsTree,
     is_outside,
 )
+from mkdocs_playbooks.markdown.experience_league import plain_tokens
 from mkdocs_playbooks.plugin.diagrams import add_diagram_files, inline_diagrams, rendered_page
+from mkdocs_playbooks.plugin.dialect import set_dialect_language, uses_dialect
 from mkdocs_playbooks.plugin.i18n_files import locale_prefix, locale_rel_path
 from mkdocs_playbooks.plugin.log import log
 from mkdocs_playbooks.plugin.nav import merge_split_sections
 from mkdocs_playbooks.plugin.reader import ReaderSite
-from mkdocs_playbooks.project.check import check_project
+from mkdocs_playbooks.project.check import check_project, left_to_mkdocs
 from mkdocs_playbooks.reader import THEME_DIR
 from mkdocs_playbooks.reader.library import is_playbook
 from mkdocs_playbooks.reader.pdf import PdfError, find_chromium, pdf_uri, print_pdf
@@ -72,7 +74,8 @@ SEARCH_WORKER = "playbook-search.js"  # in every page the reader theme points at
 PLAIN_TEXT_KEYS = ("title", "description")  # front matter the theme prints without escaping
 
 _SETTINGS_OPTIONS = ("source_locale", "severity", "glossary_dir", "preset", "role_keys",
-                     "page_keys", "translation_keys", "playbooks", "playbook_flag")
+                     "page_keys", "translation_keys", "playbooks", "playbook_flag",
+                     "link_roots", "external_links")
 """The plugin options that :func:`core.settings.settings_from` reads."""
 
 _LOG_LEVEL = {
@@ -104,6 +107,10 @@ class PlaybookConfig(base.Config):
     """Globs (paths inside a locale, ``*`` also crosses ``/``) of the pages that are playbooks."""
     playbook_flag = c.Type(str, default=PlaybookSelection.flag)
     """A source page whose front matter sets this key to true is a playbook (false: is not)."""
+    link_roots = c.Type(dict, default={})
+    """Site-absolute link prefixes and the locale folder each stands for: ``{/help/: ""}``."""
+    external_links = c.Type(list, default=[])
+    """Link prefixes that leave the documentation this site builds; they are not checked."""
 
     # -- Readers: the playbook library (issue 20) --
     library_page = c.Type(str, default="index.md")
@@ -197,6 +204,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             settings = self.project_settings(config)
             self._source_locale = settings.source_locale
             tree, found = check_project(settings)
+            if config.validation.links.not_found > logging.DEBUG:
+                found = left_to_mkdocs(found)  # MkDocs reports those links itself
             self._tree = tree
             self._report(found)
             self._reader_site = self._translation_status(tree, settings, config)
@@ -262,13 +271,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                          files: Files) -> str:
         """Front matter titles and descriptions are plain text, but the theme prints them into
         the nav, ``<title>`` and ``<meta name="description">`` as they are: escape them once,
-        as Markup, which templates never escape a second time."""
+        as Markup, which templates never escape a second time. With the Experience League
+        dialect, their tokens are shown as text and callouts get titles in the page's language."""
         if self.config.enabled:
+            set_dialect_language(config, I18nState(config).current or self._source_locale)
+            dialect = uses_dialect(config)
             for key in PLAIN_TEXT_KEYS:
                 value = page.meta.get(key)
                 # Whatever its YAML type: a list or a number is printed as its text, too.
                 if value is not None and not isinstance(value, Markup):
-                    page.meta[key] = escape(value if isinstance(value, str) else str(value))
+                    value = value if isinstance(value, str) else str(value)
+                    value = plain_tokens(value) if dialect else value  # text, no Markdown
+                    page.meta[key] = escape(value)
             for key, (fits, _) in SHAPES.items():
                 # Reported as PB205; when that rule is lowered the theme must still not fail
                 # on it (`hide: true` is not iterable), so the value is left out of the page.

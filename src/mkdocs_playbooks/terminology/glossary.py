@@ -34,6 +34,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from mkdocs_playbooks.core.diagnostics import Diagnostic
 from mkdocs_playbooks.core.regular_file import read_regular_file
 from mkdocs_playbooks.core.rules import diagnostic
+from mkdocs_playbooks.core.text import without_code_spans
 
 MATCH_MODES = ("word", "prefix", "substring")
 DEFAULT_MATCH = "prefix"
@@ -43,7 +44,20 @@ GLOSSARY_SUFFIX = ".yml"
 
 _LETTER = r"[^\W_]"
 _NULL_TAG = "tag:yaml.org,2002:null"
-_TERM_KEYS = {"source", "approved", "match", "note", "forbidden"}
+_TERM_KEYS = {"source", "approved", "match", "note", "forbidden", "sense", "context"}
+SENSES = ("any", "noun")
+# Words after which an English word is a verb, not a noun: "to return", "will return",
+# "it returns" (and "do plugins return", two words back).
+_VERB_CUES = frozenset({
+    "to", "will", "would", "can", "could", "may", "might", "must", "should", "shall", "do",
+    "does", "did", "not", "don't", "doesn't", "it", "they", "we", "you", "he", "she", "who",
+    "which", "that", "this", "also", "often",
+})
+# Words that, right after it, make an English word a verb taking an object: "returns the
+# timestamp", "returns a list".
+_CONTEXT_WORDS = 4  # how near a context word must be, in words either side
+_OBJECT_CUES = frozenset({"the", "a", "an", "its", "their", "your", "different"})
+_NOT_PROSE = re.compile(r"\[!(?:DNL|UICONTROL)[ \t]+[^\]]*+\]|\]\([^)]*+\)")  # code: below
 _FORBIDDEN_KEYS = {"rendering", "note", "match", "scope"}
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -118,6 +132,8 @@ class Term:
     forbidden: tuple[ForbiddenRendering, ...] = ()
     note: str = ""
     line: int = 1
+    sense: str = "any"  # "noun": not where the English word is used as a verb
+    context: tuple[str, ...] = ()  # when given, the term counts only beside one of these words
     source_pattern: re.Pattern[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -132,7 +148,22 @@ class Term:
         return self.sources[0]
 
     def in_source(self, text: str) -> bool:
-        return bool(self.source_pattern.search(text))
+        """True when the English `text` uses the term in its sense, in prose (code spans, UI
+        labels, do-not-localize tokens and link targets are not prose)."""
+        prose = without_code_spans(text) if "`" in text else text
+        prose = _NOT_PROSE.sub(" ", prose) if "[" in prose else prose
+        return any(
+            (self.sense != "noun" or not _verb_position(prose, found.start(), found.end()))
+            and (not self.context or self._beside_context(prose, found.start(), found.end()))
+            for found in self.source_pattern.finditer(prose)
+        )
+
+    def _beside_context(self, text: str, start: int, end: int) -> bool:
+        """One of the context words is in the match or within a few words of it."""
+        before = " ".join(re.findall(r"[\w'’-]+", text[:start])[-_CONTEXT_WORDS:])
+        after = " ".join(re.findall(r"[\w'’-]+", text[end:])[:_CONTEXT_WORDS])
+        around = f"{before} {text[start:end]} {after}"
+        return any(_has_word(around, word) for word in self.context)
 
     def forbidden_in(self, text: str) -> Iterator[tuple[ForbiddenRendering, str]]:
         """Each forbidden rendering found in `text`, with the words it matched."""
@@ -168,6 +199,11 @@ class Glossary:
         object.__setattr__(self, "_any_forbidden", _any_of(forbidden))
         object.__setattr__(self, "_any_source", _any_of([t.source_pattern for t in self.terms]))
 
+    def lexicon(self) -> list[tuple[Callable[[str], bool], Callable[[str], bool]]]:
+        """Each term as a pair of tests, (English text has it, translated text has an approved
+        rendering): the bilingual lexicon the stage alignment of :mod:`core.align` reads."""
+        return [(term.in_source, term.approved_in) for term in self.terms]
+
     def may_forbid(self, text: str) -> bool:
         """False when no forbidden rendering of scope anywhere is in `text`."""
         return bool(self._any_forbidden.search(text))
@@ -175,6 +211,21 @@ class Glossary:
     def may_have_source_term(self, text: str) -> bool:
         """False when `text` has none of the glossary's source terms."""
         return bool(self._any_source.search(text))
+
+
+def _has_word(text: str, word: str) -> bool:
+    pattern = rf"(?<!{_LETTER}){_phrase(word)}(?!{_LETTER})"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def _verb_position(text: str, start: int, end: int) -> bool:
+    """True when the words around `text[start:end]` make it a verb."""
+    before = re.findall(r"[\w'’]+", text[:start].lower())
+    after = re.findall(r"[\w'’]+", text[end:end + 40].lower())
+    return bool(before) and (
+        before[-1] in _VERB_CUES or len(before) > 1 and before[-2] in ("do", "does", "did")
+        or bool(after) and after[0] in _OBJECT_CUES
+    )
 
 
 def _any_of(patterns: list[re.Pattern[str]]) -> re.Pattern[str]:
@@ -274,7 +325,9 @@ def _term(node: Node) -> Term:
         for rendering in _forbidden(item, sources[0], match, approved_texts)
     )
     note = _text(keys["note"], f"{what}: `note`") if "note" in keys else ""
-    return Term(sources, approved, forbidden, note, _line(node))
+    sense = _choice(keys.get("sense"), f"{what}: `sense`", SENSES, "any")
+    context = _texts(keys["context"], f"{what}: `context`") if "context" in keys else ()
+    return Term(sources, approved, forbidden, note, _line(node), sense, context)
 
 
 def parse_glossary(path: str, locale: str, raw: bytes) -> tuple[Glossary, list[Diagnostic]]:
