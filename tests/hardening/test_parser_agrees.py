@@ -101,8 +101,8 @@ def test_a_stage_repeated_with_the_source_anchor_is_a_finding(tmp_path: Path) ->
                                   + "## A {#a}\n\n- x\n\n## A {#a}\n\n- x\n\n## B {#b}\n\n- y\n"})
     code, out = check(root)
     assert code == 1
-    assert "docs/sv/index.md:15: PB302 stage-extra: stage `A` {#a} repeats the anchor of the " \
-           "stage at line 11; the source has it once" in out
+    assert "docs/sv/index.md:15: PB305 stage-duplicate: stage `A` {#a} repeats the stage at " \
+           "line 11" in out
 
 
 def test_names_that_differ_only_in_normalization_are_explained(tmp_path: Path) -> None:

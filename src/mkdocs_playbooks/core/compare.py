@@ -6,6 +6,7 @@ this module never touches the file system.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import math
@@ -19,9 +20,10 @@ from typing import NamedTuple
 from mkdocs_playbooks.core.align import (
     PAIR_COST,
     Lexicon,
+    Signals,
     align_sequences,
     marks,
-    section_text,
+    section_texts,
     shared_marks,
     signals,
     similarity,
@@ -361,16 +363,23 @@ def align_stages(
         return StageAlignment(list(zip(source_stages, stages, strict=True)), [])  # all kept
     by_source: dict[int, int] = {}  # source index -> translation index
     repeats: dict[int, int] = {}  # a translation index that repeats another, and that other
-    source_index = {anchor: index for index, anchor in reversed(list(enumerate(anchors)))
-                    if anchor}
+    # The k-th stage with an anchor pairs with the source's k-th stage with that anchor; one
+    # more than the source has repeats the first (a source may repeat an anchor itself).
+    source_indexes: dict[str, list[int]] = {}
+    for index, anchor in enumerate(anchors):
+        if anchor:
+            source_indexes.setdefault(anchor, []).append(index)
+    seen: Counter[str] = Counter()
     for index, stage in enumerate(stages):
-        match = source_index.get(stage.anchor) if stage.anchor else None
-        if match is None:
+        candidates = source_indexes.get(stage.anchor) if stage.anchor else None
+        if not candidates or stage.anchor is None:
             continue
-        if match in by_source:
-            repeats[index] = by_source[match]
+        occurrence = seen[stage.anchor]
+        seen[stage.anchor] += 1
+        if occurrence < len(candidates):
+            by_source[candidates[occurrence]] = index
         else:
-            by_source[match] = index
+            repeats[index] = by_source[candidates[0]]
     aligner = _StageAligner(source, page, lexicon)
     left_source = [i for i in range(len(source_stages)) if i not in by_source]
     taken = set(by_source.values()) | repeats.keys()
@@ -383,21 +392,24 @@ def align_stages(
     # What the alignment left out: a stage moved elsewhere, repeated, added or dropped.
     paired = set(by_source.values())
     unpaired_source = [i for i in range(len(source_stages)) if i not in by_source]
+    paired_in_order = sorted(paired)
     for j in (j for j in range(len(stages)) if j not in paired and j not in repeats):
-        original = aligner.repeated(j, sorted(paired))
+        original = aligner.repeated(j, paired_in_order)
         if original is not None:
             repeats[j] = original
             continue
         moved = aligner.counterpart(j, unpaired_source)
         if moved is not None:
             by_source[moved] = j
-            unpaired_source.remove(moved)
+            unpaired_source.remove(moved)  # few: the alignment pairs the rest
     found = _anchor_findings(source_stages, stages, by_source, page)
     pairs = [(source_stages[i], stages[j]) for i, j in sorted(by_source.items())]
     present = {i: stages[j] for i, j in by_source.items()}
     for index in unpaired_source:
         found.append(_missing_stage(source, source_stages, index, present, page))
     paired = set(by_source.values())
+    only_source = "only the source's stages: " + ", ".join(_describe(s) for s in source_stages[:20])
+    only_source += ", …" if len(source_stages) > 20 else ""
     for j, stage in enumerate(stages):
         if j in repeats:
             first = stages[repeats[j]]
@@ -410,9 +422,7 @@ def align_stages(
             found.append(diagnostic(
                 "PB302", page.path, stage.line,
                 f"stage {_describe(stage)} is not in the source",
-                expected="only the source's stages: "
-                + ", ".join(_describe(s) for s in source_stages),
-                found=_describe(stage),
+                expected=only_source, found=_describe(stage),
             ))
     found += _order_findings(pairs, page)
     return StageAlignment(pairs, found)
@@ -424,24 +434,21 @@ class _StageAligner:
     REPEAT = 0.8  # trigram overlap of two stages of one page above which one repeats the other
     MOVE = 0.5  # similarity above which a left-out stage pairs with a left-out source stage
 
+    NEAREST = 32  # candidates looked at, nearest in position first: work stays linear
+
     def __init__(self, source: ParsedPage, page: ParsedPage, lexicon: Lexicon) -> None:
-        source_terms = [has for has, _ in lexicon]
-        terms = [has for _, has in lexicon]
-        self.source = [
-            signals(section_text(source, stage), stage, source_terms) for stage in source.stages
-        ]
-        self.translation = [
-            signals(section_text(page, stage), stage, terms) for stage in page.stages
-        ]
+        self._source = _LazySignals(source, [has for has, _ in lexicon])
+        self._translation = _LazySignals(page, [has for _, has in lexicon])
 
     def similarity(self, i: int, j: int) -> float:
-        return similarity(self.source[i], self.translation[j])
+        return similarity(self._source[i], self._translation[j])
 
     def repeated(self, j: int, others: list[int]) -> int | None:
-        """The paired stage of the same page that stage `j` repeats, if any."""
-        mine = self.translation[j]
-        for other in others:
-            theirs = self.translation[other]
+        """The paired stage of the same page that stage `j` repeats, if any, among the
+        nearest paired stages (`others` in page order)."""
+        mine = self._translation[j]
+        for other in _nearest(others, j, self.NEAREST):
+            theirs = self._translation[other]
             same_marks = mine.tokens == theirs.tokens
             if same_marks and mine.capability_count == theirs.capability_count and (
                 similarity(mine, theirs) >= self.REPEAT
@@ -451,9 +458,35 @@ class _StageAligner:
 
     def counterpart(self, j: int, candidates: list[int]) -> int | None:
         """The left-out source stage that left-out stage `j` clearly translates, if any."""
-        scored = [(self.similarity(i, j), i) for i in candidates]
+        scored = [(self.similarity(i, j), i) for i in _nearest(candidates, j, self.NEAREST)]
         best = max(scored, default=(0.0, None))
         return best[1] if best[0] >= self.MOVE else None
+
+
+class _LazySignals:
+    """Each stage's signals, worked out when first asked for: most pages pair every stage by
+    its anchor and need none, and a hostile page may have tens of thousands of stages."""
+
+    def __init__(self, page: ParsedPage, has_term: list[Callable[[str], bool]]) -> None:
+        self._page, self._has_term = page, has_term
+        self._sections: list[str] | None = None
+        self._done: dict[int, Signals] = {}
+
+    def __getitem__(self, index: int) -> Signals:
+        if index not in self._done:
+            if self._sections is None:
+                self._sections = section_texts(self._page)
+            stage = self._page.stages[index]
+            self._done[index] = signals(self._sections[index], stage, self._has_term)
+        return self._done[index]
+
+
+def _nearest(indexes: list[int], target: int, count: int) -> list[int]:
+    """At most `count` of `indexes` (sorted), those nearest to `target`, in their order."""
+    if len(indexes) <= count:
+        return indexes
+    start = max(0, min(bisect.bisect_left(indexes, target) - count // 2, len(indexes) - count))
+    return indexes[start:start + count]
 
 
 def _anchor_findings(

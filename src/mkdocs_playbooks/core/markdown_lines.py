@@ -32,7 +32,7 @@ def _inline_reference_pattern(space: str, line_break: str) -> re.Pattern[str]:
     return re.compile(
         # It starts with "[" (so the search can skip to each one) and is possessive: there is
         # nothing to backtrack into.
-        rf"\[((?:[^\[\]{line_break}]++|\[(?:[^\[\]{line_break}]++|\[[^\]{line_break}]*+\])*+\])*+)\]"
+        rf"\[((?:[^\[\]{line_break}]++|\[(?:[^\[\]{line_break}]++|\[[^\[\]{line_break}]*+\])*+\])*+)\]"
         rf"\({space}*+<?([^\s)>]*+)>?(?:{space}+[\"'(][^){line_break}]*+)?{space}*\)"
     )
 
