@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image
@@ -53,6 +53,9 @@ class Corpus:
     playbooks: int
     locales: tuple[str, ...]
     defects: dict[str, int]  # defect kind -> how many were injected
+    kind: str = "playbook"  # "playbook" (this module) or "realistic" (benchmarks.realistic)
+    expected_rules: dict[str, str] = field(default_factory=lambda: dict(DEFECTS))
+    """Each defect kind and the one finding it causes."""
 
     @property
     def config_file(self) -> Path:
@@ -85,7 +88,7 @@ def generate(root: Path, playbooks: int, locale_count: int, *, seed: int = 7) ->
     image = root / IMAGE
     image.parent.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (8, 8), "white").save(image)
-    defect_at = _defect_plan(playbooks, locales[1:])
+    defect_at = defect_plan(playbooks, locales[1:])
     defects = dict.fromkeys(DEFECTS, 0)
     for number in range(playbooks):
         outline_random = random.Random(seed * 1_000_003 + number)
@@ -108,17 +111,16 @@ def generate(root: Path, playbooks: int, locale_count: int, *, seed: int = 7) ->
     return Corpus(root, playbooks, locales, defects)
 
 
-def _defect_plan(playbooks: int, translations: tuple[str, ...]) -> dict[tuple[int, str], str]:
+def defect_plan(
+    playbooks: int, translations: tuple[str, ...], kinds: tuple[str, ...] = _DEFECT_KINDS
+) -> dict[tuple[int, str], str]:
     """Which translated page gets which defect: spread evenly, kinds in turn."""
     slots = [(number, locale) for locale in translations for number in range(playbooks)]
     if not slots:
         return {}
-    count = min(len(slots), max(len(DEFECTS), len(slots) // DEFECT_EVERY))
+    count = min(len(slots), max(len(kinds), len(slots) // DEFECT_EVERY))
     stride = len(slots) / count
-    return {
-        slots[int(index * stride)]: _DEFECT_KINDS[index % len(_DEFECT_KINDS)]
-        for index in range(count)
-    }
+    return {slots[int(index * stride)]: kinds[index % len(kinds)] for index in range(count)}
 
 
 def _mkdocs_yml(locales: tuple[str, ...]) -> str:
@@ -137,7 +139,7 @@ def _mkdocs_yml(locales: tuple[str, ...]) -> str:
     )
 
 
-def _words(words: random.Random, locale: str, low: int, high: int) -> str:
+def made_up_words(words: random.Random, locale: str, low: int, high: int) -> str:
     syllables = _SYLLABLES.get(locale, _OTHER_SYLLABLES)
     return " ".join(
         "".join(words.choice(syllables) for _ in range(words.randint(1, 4)))
@@ -149,8 +151,8 @@ def _page(
     number: int, locale: str, outline: _Outline, words: random.Random, defect: str | None
 ) -> str:
     anchors = [f"stage-{index + 1}" for index in range(len(outline.capabilities))]
-    lines = ["---", f"title: {_words(words, locale, 2, 4).title()}",
-             f"description: {_words(words, locale, 8, 14)}.",
+    lines = ["---", f"title: {made_up_words(words, locale, 2, 4).title()}",
+             f"description: {made_up_words(words, locale, 8, 14)}.",
              f"content-id: 00000000-0000-4000-8000-{number:012d}"]
     if locale != SOURCE_LOCALE:
         if defect != "l10n-key-dropped":
@@ -159,29 +161,29 @@ def _page(
             lines.append(f"source-git-commit: {commit}")
         lines += [f"source-wordcount: '{300 + number % 100}'", "workflow-type: tm+mt",
                   "ht-degree: 0%"]
-    lines += ["---", "", f"# {_words(words, locale, 2, 4).title()}", ""]
+    lines += ["---", "", f"# {made_up_words(words, locale, 2, 4).title()}", ""]
     for _ in range(3):
-        lines += [_words(words, locale, 25, 50) + ".", ""]
-    lines += [f"- [{_words(words, locale, 1, 2).title()}](#{anchor})" for anchor in anchors]
+        lines += [made_up_words(words, locale, 25, 50) + ".", ""]
+    lines += [f"- [{made_up_words(words, locale, 1, 2).title()}](#{anchor})" for anchor in anchors]
     lines.append("")
     if defect == "link-unresolved":
-        lines += [f"[{_words(words, locale, 2, 3)}](p{number:04d}-missing.md)", ""]
+        lines += [f"[{made_up_words(words, locale, 2, 3)}](p{number:04d}-missing.md)", ""]
     stages = []
     for index, count in enumerate(outline.capabilities):
         anchor = "" if defect == "anchor-dropped" and index == 1 else f" {{#{anchors[index]}}}"
         if defect == "capability-dropped" and index == 0:
             count -= 1
-        stage = [f"## {_words(words, locale, 1, 2).title()}{anchor}", "",
-                 _words(words, locale, 8, 16) + ".", ""]
-        stage += [f"- {_words(words, locale, 1, 6).capitalize()}" for _ in range(count)]
+        stage = [f"## {made_up_words(words, locale, 1, 2).title()}{anchor}", "",
+                 made_up_words(words, locale, 8, 16) + ".", ""]
+        stage += [f"- {made_up_words(words, locale, 1, 6).capitalize()}" for _ in range(count)]
         stages.append([*stage, ""])
     if defect == "stages-swapped":
         stages[1], stages[2] = stages[2], stages[1]
     for stage in stages:
         lines += stage
-    lines += [f"## {_words(words, locale, 1, 1).title()} {{#goals}}", "",
-              _words(words, locale, 8, 16) + ":", ""]
-    lines += [f"- {_words(words, locale, 2, 6).capitalize()}" for _ in range(outline.goals)]
-    lines += ["", _words(words, locale, 6, 10) + ":", "",
-              f"![{_words(words, locale, 2, 3)}](../../{IMAGE})", ""]
+    lines += [f"## {made_up_words(words, locale, 1, 1).title()} {{#goals}}", "",
+              made_up_words(words, locale, 8, 16) + ":", ""]
+    lines += [f"- {made_up_words(words, locale, 2, 6).capitalize()}" for _ in range(outline.goals)]
+    lines += ["", made_up_words(words, locale, 6, 10) + ":", "",
+              f"![{made_up_words(words, locale, 2, 3)}](../../{IMAGE})", ""]
     return "\n".join(lines)
