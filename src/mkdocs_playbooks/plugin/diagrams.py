@@ -108,7 +108,9 @@ def _publish(files: Files, config: MkDocsConfig, project_root: Path, page: Parse
 
 def inline_diagrams(html: str, page: Page, fallback_locale: str, tree: DocsTree | None) -> str:
     """The page's HTML with its framework diagram images shown as inline figures."""
-    if DIAGRAM_MARKER not in html:
+    # The page's own content, not the whole HTML: the navigation of a large site is most of
+    # a page, and grows with the site (the search was quadratic in pages, see benchmarks/).
+    if DIAGRAM_MARKER not in (page.content or ""):
         return html
     parsed = rendered_page(page.file, fallback_locale, tree)
     if parsed is None:
