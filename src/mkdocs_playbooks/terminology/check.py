@@ -56,7 +56,7 @@ def check_page_terminology(
     """PB601 and PB602 for one translated page whose stages are paired with the source's.
     A line or text gets at most one PB601 per term: the first wrong rendering found."""
     found: list[Diagnostic] = []
-    for line, text in page.text_lines:
+    for line, text in page.text_lines if glossary.may_forbid_in_page(page.text) else ():
         if not glossary.may_forbid(text):
             continue
         for term in glossary.terms:
@@ -64,11 +64,25 @@ def check_page_terminology(
             if hit:
                 found.append(_forbidden(page, line, term, *hit))
     for aligned in aligned_texts(pairs):
-        if not glossary.may_have_source_term(aligned.source):
-            continue
-        for term in glossary.terms:
-            if term.in_source(aligned.source):
-                found += _aligned_findings(page, aligned, term, glossary)
+        for index in _source_terms(glossary, aligned.source):
+            found += _aligned_findings(page, aligned, glossary.terms[index], glossary)
+    return found
+
+
+# The source's stage titles and capabilities are the same for every locale, and glossaries
+# mostly list the same source terms: each source text is matched once per distinct term list,
+# not once per locale. Bounded: cleared when it grows past a large site's source texts.
+_SOURCE_TERMS: dict[tuple[str, str], tuple[int, ...]] = {}
+_SOURCE_TERMS_LIMIT = 200_000
+
+
+def _source_terms(glossary: Glossary, source: str) -> tuple[int, ...]:
+    key = (glossary.source_forms, source)
+    found = _SOURCE_TERMS.get(key)
+    if found is None:
+        if len(_SOURCE_TERMS) >= _SOURCE_TERMS_LIMIT:
+            _SOURCE_TERMS.clear()
+        found = _SOURCE_TERMS[key] = glossary.source_terms_in(source)
     return found
 
 
