@@ -162,6 +162,24 @@ class I18nState:
         """The i18n plugin's docs_structure; a site without it has one locale, suffix-free."""
         return str(self.plugin.config.docs_structure) if self.plugin else SUFFIX_LAYOUT
 
+    @property
+    def only_locale(self) -> str | None:
+        """The i18n plugin's ``build_only_locale`` (a translator's preview of one locale)."""
+        return getattr(self.plugin.config, "build_only_locale", None) if self.plugin else None
+
+    def checked_languages(self, source_locale: str | None) -> list[tuple[str, str, bool, bool]]:
+        """The languages the parity check compares. When only one locale is built, the i18n
+        plugin makes it the default and builds nothing else; the check still compares it with
+        the source (which must then be named in ``source_locale``)."""
+        only = self.only_locale
+        if not only:
+            return self.languages()
+        if not source_locale:
+            raise PluginError("plugins.playbook: set source_locale when the i18n plugin builds "
+                              f"only one locale (build_only_locale: {only})")
+        return [(code, name, code == source_locale, code in (only, source_locale))
+                for code, name, _, _ in self.languages()]
+
     def prefix(self) -> str:
         """Where the current language's files go in the site ("" for the default language)."""
         return locale_prefix(self.current, self.default)
@@ -188,7 +206,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return settings_from(
                 root=config_file.parent,
                 docs_dir=Path(config.docs_dir),
-                languages=I18nState(config).languages(),
+                languages=I18nState(config).checked_languages(self.config.source_locale),
                 options={name: self.config[name] for name in _SETTINGS_OPTIONS},
                 layout=I18nState(config).layout(),
                 where=f"{config_file.name}: plugins.playbook",
