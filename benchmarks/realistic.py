@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import math
 import random
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -55,6 +56,7 @@ TERMS_PER_GLOSSARY = 40
 TERM_IN_PARAGRAPH = 0.3  # chance that a paragraph names a glossary term
 TERM_IN_ITEM = 0.15  # chance that a list item or heading names one
 FOLDER = "guide"
+SOURCE_COMMITS = 3  # with git: the source pages came in this many commits
 
 REALISTIC_DEFECTS = {**DEFECTS, "term-forbidden": "PB601"}
 """The playbook corpus's defects, and a forbidden glossary rendering in a paragraph."""
@@ -104,8 +106,13 @@ class _Glossary:
     forbidden: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
 
-def generate_realistic(root: Path, pages: int, locale_count: int, *, seed: int = 11) -> Corpus:
-    """Write a project of `pages` documentation pages in each of `locale_count` locales."""
+def generate_realistic(root: Path, pages: int, locale_count: int, *, seed: int = 11,
+                       git: bool = False, defects: bool = True) -> Corpus:
+    """Write a project of `pages` documentation pages in each of `locale_count` locales. With
+    `git`, the project is a repository whose source pages came in :data:`SOURCE_COMMITS`
+    commits, and each translation records the commit of its source page (as a build's
+    translation status reads them). Without `defects` no page has one (a corpus to build: an
+    error stops a build)."""
     if not 1 <= locale_count <= len(LOCALES):
         raise ValueError(f"locales must be between 1 and {len(LOCALES)}, not {locale_count}")
     locales = LOCALES[:locale_count]
@@ -119,16 +126,16 @@ def generate_realistic(root: Path, pages: int, locale_count: int, *, seed: int =
         path = root / "glossary" / f"{locale}.yml"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(_glossary_yaml(glossary, locale), encoding="utf-8")
-    defect_at = defect_plan(pages, locales[1:], tuple(REALISTIC_DEFECTS))
+    defect_at = defect_plan(pages, locales[1:], tuple(REALISTIC_DEFECTS)) if defects else {}
     never_missing = [number for number in range(pages)
                      if all(defect_at.get((number, loc)) != "page-missing" for loc in locales)]
-    defects = dict.fromkeys(REALISTIC_DEFECTS, 0)
+    injected = dict.fromkeys(REALISTIC_DEFECTS, 0)
     for number in range(pages):
         outline = _outline(random.Random(seed * 1_000_003 + number), number, never_missing)
         for locale in locales:
             defect = defect_at.get((number, locale))
             if defect is not None:
-                defects[defect] += 1
+                injected[defect] += 1
             if defect == "page-missing":
                 continue
             words = random.Random(f"{seed}:{number}:{locale}")
@@ -136,8 +143,45 @@ def generate_realistic(root: Path, pages: int, locale_count: int, *, seed: int =
             page.parent.mkdir(parents=True, exist_ok=True)
             page.write_text(_page(number, locale, outline, words, glossary, defect),
                             encoding="utf-8")
-    return Corpus(root, pages, locales, defects, kind="realistic",
+    if git:
+        _commit_history(root, pages, locales)
+    return Corpus(root, pages, locales, injected, kind="realistic",
                   expected_rules=dict(REALISTIC_DEFECTS))
+
+
+def _fake_commit(number: int) -> str:
+    return hashlib.sha1(f"d{number}".encode()).hexdigest()
+
+
+def _git(root: Path, *args: str) -> str:
+    done = subprocess.run(
+        ["git", "-c", "user.name=Benchmark", "-c", "user.email=benchmark@example.org",
+         "-c", "commit.gpgsign=false", *args],
+        cwd=root, capture_output=True, text=True, check=True)
+    return done.stdout.strip()
+
+
+def _commit_history(root: Path, pages: int, locales: tuple[str, ...]) -> None:
+    """Commit the source pages in a few commits, then the rest, then each translation naming
+    its source page's commit in `source-git-commit`."""
+    _git(root, "init", "-q")
+    source = root / "docs" / SOURCE_LOCALE / FOLDER
+    commits = []
+    for batch in range(SOURCE_COMMITS):
+        paths = [str(source / f"p{number:04d}.md") for number in range(batch, pages,
+                                                                       SOURCE_COMMITS)]
+        if paths:
+            _git(root, "add", "--", *paths)
+            _git(root, "commit", "-q", "-m", f"Source pages, part {batch + 1}")
+        commits.append(_git(root, "rev-parse", "HEAD"))
+    for locale in locales[1:]:
+        for page in sorted((root / "docs" / locale / FOLDER).glob("p*.md")):
+            number = int(page.stem[1:])
+            text = page.read_text(encoding="utf-8")
+            page.write_text(text.replace(_fake_commit(number),
+                                         commits[number % SOURCE_COMMITS]), encoding="utf-8")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "Translations, glossaries, configuration")
 
 
 def site_config(locales: tuple[str, ...], *, prune: bool = True) -> str:
@@ -327,7 +371,7 @@ def _page(number: int, locale: str, outline: _Outline, words: random.Random,
              f"content-id: 00000000-0000-4000-9000-{number:012d}"]
     if locale != SOURCE_LOCALE:
         if defect != "l10n-key-dropped":
-            lines.append(f"source-git-commit: {hashlib.sha1(f'd{number}'.encode()).hexdigest()}")
+            lines.append(f"source-git-commit: {_fake_commit(number)}")
         lines += [f"source-wordcount: '{500 + number % 400}'", "workflow-type: tm+mt",
                   "ht-degree: 0%"]
     lines += ["---", "", f"# {writer.text(2, 5).title()}", ""]
