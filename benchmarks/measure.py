@@ -82,13 +82,14 @@ def check_alone(config_file: Path) -> None:
 
 def build_in_new_process(
     config_file: Path, site_dir: Path, *, variant: str, empty_caches: bool = False,
-    edited_page: Path | None = None, edits: int = 0,
+    edited_page: Path | None = None, edits: int = 0, env: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """`mkdocs build` in a process of its own, as a person or CI runs it: Python's start-up,
     the imports and every first-use cost count, as they do for them. With `empty_caches`, the
     plugin's caches (rastered diagrams, syllable breaks) are emptied first, as in a fresh clone.
     With `edited_page`, the process then edits it and rebuilds `edits` times, as `mkdocs serve`
-    does. Returns what the process measured: its peak memory, its CPU time, the rebuilds."""
+    does. `env` adds environment variables (``PLAYBOOK_LOCALE``: one locale alone). Returns
+    what the process measured: its peak memory, its CPU time, the rebuilds."""
     if empty_caches:
         for folder in (DIAGRAM_CACHE, SYLLABLE_CACHE):
             shutil.rmtree(config_file.parent / folder, ignore_errors=True)
@@ -98,6 +99,7 @@ def build_in_new_process(
         [sys.executable, "-m", "benchmarks.site_build", str(config_file), str(site_dir), variant,
          *serve],
         cwd=REPOSITORY, capture_output=True, text=True, check=False,
+        env={**os.environ, **(env or {})},
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:

@@ -207,6 +207,7 @@ def site_config(locales: tuple[str, ...], *, prune: bool = True) -> str:
         f"  - playbook:\n      source_locale: {SOURCE_LOCALE}\n"
         "  - search:\n      pipeline: [trimmer, stopWordFilter, stemmer]\n"
         "  - i18n:\n      docs_structure: folder\n      fallback_to_default: true\n"
+        "      build_only_locale: !ENV [PLAYBOOK_LOCALE, null]\n"
         "      reconfigure_material: true\n      reconfigure_search: true\n"
         "      languages:\n" + languages
     )
