@@ -58,9 +58,10 @@ def test_a_quick_run_reports_every_measurement_and_finds_every_injected_defect(
     assert (built["pages"], built["locales"], built["page_locales"]) == (4, 2, 8)
     for variant in ("off", "parity", "on"):
         assert built[variant]["cpu_s"] > 0 and built[variant]["max_rss_mb"] > 0
-    # The corpus has git history: opening the repository, one log, and per distinct commit
-    # (three, one per source batch) one rev-parse and one diff; never one per page.
-    assert built["git_processes"] == 2 + 2 * 3
+    # The corpus has git history: opening the repository, one log, one cat-file resolving
+    # every recorded commit, and one diff per distinct commit (three, one per source batch);
+    # never one per page.
+    assert built["git_processes"] == 3 + 3
     serve = report["serve"]
     assert serve["edited_page"] == "docs/sv/guide/p0001.md"
     assert all(len(runs) == 1 for runs in serve["runs"].values())  # --quick: one edit

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -29,13 +29,15 @@ class GitResult:
     stdout: str
 
 
-def run_git(cwd: Path, *args: str) -> GitResult | None:
-    """Run ``git args`` in `cwd`; None when git is missing or cannot be started."""
+def run_git(cwd: Path, *args: str, stdin: str | None = None) -> GitResult | None:
+    """Run ``git args`` in `cwd` (`stdin` as its input); None when git is missing or cannot be
+    started."""
     if shutil.which("git") is None:
         return None
     try:
         done = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, text=True,
+            encoding="utf-8",
             errors="replace", check=False, timeout=_TIMEOUT_SECONDS,
             env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
         )
@@ -110,6 +112,23 @@ class GitRepository:
         names = self._once(("log --name-only", folder), lambda: self._names(
             "log", "--format=", "--name-only", "--no-renames", "--relative", "--", folder))
         return None if names is None else relative in names
+
+    def resolve_commits(self, revisions: Iterable[str]) -> None:
+        """Resolve many revisions with one ``git cat-file --batch-check`` and remember the
+        answers for :meth:`resolve_commit` (instead of one ``git rev-parse`` each)."""
+        asked = [revision for revision in dict.fromkeys(revisions)
+                 if revision and not revision.startswith("-") and revision.split() == [revision]
+                 and ("rev-parse", revision) not in self._answers]
+        if not self.available or not asked:
+            return
+        result = run_git(self.cwd, "cat-file", "--batch-check=%(objectname) %(objecttype)",
+                         stdin="".join(f"{revision}^{{commit}}\n" for revision in asked))
+        answers = result.stdout.splitlines() if result is not None else []
+        if result is None or result.returncode != 0 or len(answers) != len(asked):
+            return  # each is then asked on its own
+        for revision, answer in zip(asked, answers, strict=True):
+            name, _, kind = answer.partition(" ")
+            self._answers[("rev-parse", revision)] = name if kind == "commit" else None
 
     def last_commit(self, path: Path) -> str | None:
         """The last commit that changed `path`; None when it was never committed."""

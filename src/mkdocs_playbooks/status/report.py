@@ -304,6 +304,10 @@ def compute_status(tree: DocsTree, locales: Iterable[Locale], repo: GitRepositor
     names = {locale.code: locale.name for locale in locales}
     source_pages = sorted(tree.source.pages)
     repo.ask_in_bulk(tree.docs_dir / tree.source_locale)
+    repo.resolve_commits(
+        str(page.meta("source-git-commit")).strip() for translation in tree.translations()
+        for page in translation.pages.values() if page.meta("source-git-commit") not in (None, "")
+    )
     statuses = []
     for translation in tree.translations():
         pages = tuple(
