@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,16 +79,23 @@ class _Outline:
     goals: int
 
 
-def generate(root: Path, playbooks: int, locale_count: int, *, seed: int = 7) -> Corpus:
-    """Write a project with `playbooks` pages in each of `locale_count` locales under `root`."""
+def start_project(root: Path, locale_count: int,
+                  config: Callable[[tuple[str, ...]], str]) -> tuple[str, ...]:
+    """The first `locale_count` locales; `root` with its mkdocs.yml and the shared image."""
     if not 1 <= locale_count <= len(LOCALES):
         raise ValueError(f"locales must be between 1 and {len(LOCALES)}, not {locale_count}")
     locales = LOCALES[:locale_count]
     root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(_mkdocs_yml(locales), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config(locales), encoding="utf-8")
     image = root / IMAGE
     image.parent.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (8, 8), "white").save(image)
+    return locales
+
+
+def generate(root: Path, playbooks: int, locale_count: int, *, seed: int = 7) -> Corpus:
+    """Write a project with `playbooks` pages in each of `locale_count` locales under `root`."""
+    locales = start_project(root, locale_count, _mkdocs_yml)
     defect_at = defect_plan(playbooks, locales[1:])
     defects = dict.fromkeys(DEFECTS, 0)
     for number in range(playbooks):

@@ -23,16 +23,14 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PIL import Image
-
 from benchmarks.corpus import (
     DEFECTS,
     IMAGE,
-    LOCALES,
     SOURCE_LOCALE,
     Corpus,
     defect_plan,
     made_up_words,
+    start_project,
 )
 
 REAL_SHAPE_SOURCE = "AdobeDocs/commerce-merchant-services.en, help/ (142 pages, TOC files left out)"
@@ -113,14 +111,7 @@ def generate_realistic(root: Path, pages: int, locale_count: int, *, seed: int =
     commits, and each translation records the commit of its source page (as a build's
     translation status reads them). Without `defects` no page has one (a corpus to build: an
     error stops a build)."""
-    if not 1 <= locale_count <= len(LOCALES):
-        raise ValueError(f"locales must be between 1 and {len(LOCALES)}, not {locale_count}")
-    locales = LOCALES[:locale_count]
-    root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(site_config(locales), encoding="utf-8")
-    image = root / IMAGE
-    image.parent.mkdir(parents=True, exist_ok=True)
-    Image.new("RGB", (8, 8), "white").save(image)
+    locales = start_project(root, locale_count, site_config)
     glossary = _glossary(locales, seed)
     for locale in locales[1:]:
         path = root / "glossary" / f"{locale}.yml"
