@@ -52,6 +52,8 @@ class ReaderSite:
     # every language pass: each is worked out once (a File costs microseconds, times pages²).
     _urls: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False,
                                               compare=False)
+    _alternates: dict[str, list[Alternate]] = field(default_factory=dict, init=False,
+                                                    repr=False, compare=False)
 
     def url(self, locale: str, rel_path: str) -> str:
         """The site-relative URL of `rel_path` in `locale` (``sv/playbooks/x/``, ``./``)."""
@@ -108,7 +110,14 @@ class ReaderSite:
 
     def alternates(self, rel_path: str) -> list[Alternate]:
         """``hreflang`` links for a page: every locale that has it in its own language, then
-        ``x-default``, the source page. Empty for pages the source does not have."""
+        ``x-default``, the source page. Empty for pages the source does not have. The same in
+        every language pass and in the sitemap: worked out once a page."""
+        found = self._alternates.get(rel_path)
+        if found is None:
+            found = self._alternates[rel_path] = self._work_out_alternates(rel_path)
+        return found
+
+    def _work_out_alternates(self, rel_path: str) -> list[Alternate]:
         locales = (list(self.locales) if rel_path == STATUS_PAGE
                    else self.report.alternate_locales(rel_path))
         if not locales:
