@@ -425,7 +425,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         outputs = self._locale_outputs(config, prefix)
         if prefix:
             for path, text in outputs.items():
-                write_file_atomically(Path(config.site_dir) / prefix / path, text, replace=True)
+                write_file_atomically(Path(config.site_dir) / prefix / path, text, replace=True,
+                                      durable=False)
         else:  # the other passes overwrite them at the root: _end_build puts them back
             self._default_outputs = outputs
 
@@ -436,7 +437,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if not self._search_hooked:  # a page searches the root index: keep it whole
                 self._default_outputs.pop(INDEX_PATH, None)
             for path, text in self._default_outputs.items():
-                write_file_atomically(Path(config.site_dir) / path, text, replace=True)
+                write_file_atomically(Path(config.site_dir) / path, text, replace=True,
+                                      durable=False)
             self._default_outputs = {}
             self._print_pdfs()
         self._depth = max(0, self._depth - 1)
