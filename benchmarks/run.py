@@ -131,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "navigation.prune")
     parser.add_argument("--no-serve", action="store_true",
                         help="skip the serve loop (rebuilds after an edit)")
+    parser.add_argument("--no-site", action="store_true",
+                        help="skip the builds of this repository's site")
     parser.add_argument("--no-check", action="store_true",
                         help="skip the check against the floor (builds only)")
     parser.add_argument("--quick", action="store_true",
@@ -175,7 +177,8 @@ def measure_all(
             corpus = CORPUS_KINDS[kind](workdir / kind / f"{pages}x{locales}", pages, locales)
             _progress(f"checking {name} ({repeat} runs)")
             corpora.append(measure_check(corpus, repeat, warmup))
-    _progress(f"building the real site, plugin off, parity only and on ({repeat} runs)")
+    if not args.no_site:
+        _progress(f"building the real site, plugin off, parity only and on ({repeat} runs)")
     report: dict[str, Any] = {
         "repeat": repeat,
         "warmup": warmup,
@@ -184,7 +187,8 @@ def measure_all(
         "yaml_loaders": YAML_LOADERS,
         "real_shape_source": REAL_SHAPE_SOURCE,
         "corpora": corpora,
-        "build": measure_build(PROJECT_ROOT / "mkdocs.yml", workdir / "site", repeat, warmup),
+        "build": None if args.no_site else measure_build(PROJECT_ROOT / "mkdocs.yml",
+                                                         workdir / "site", repeat, warmup),
         "realistic_builds": [],
         "serve": None,
         "targets": {"check_over_floor": CHECK_TARGET, "build_on_over_off": BUILD_TARGET,
@@ -313,9 +317,16 @@ def render_report(report: dict[str, Any]) -> str:
         lines += ["", f"Target check / floor ≤ {CHECK_TARGET}× at the largest {kind} corpus: "
                   f"{largest['check_over_floor']:.2f}× "
                   f"({_verdict(largest['check_over_floor'], CHECK_TARGET)})."]
-    build = report["build"]
+    if report["build"] is not None:
+        lines += _render_site_build(report["build"])
+    if report["realistic_builds"] or report["serve"]:
+        lines += render_builds(report["realistic_builds"], report["serve"])
+    return "\n".join(lines)
+
+
+def _render_site_build(build: dict[str, Any]) -> list[str]:
     cpu = build["cpu_s"]
-    lines += [
+    lines = [
         "",
         "| `mkdocs build` of the real site, each in a new process | median (s) | CPU (s) |",
         "| --- | ---: | ---: |",
@@ -349,9 +360,7 @@ def render_report(report: dict[str, Any]) -> str:
     lines += [f"| `{name}` | {seconds:.3f} | {seconds / total:.1%} |"
               for name, seconds in events.items()]
     lines.append(f"| whole build (profiled) | {total:.3f} | 100% |")
-    if report["realistic_builds"] or report["serve"]:
-        lines += render_builds(report["realistic_builds"], report["serve"])
-    return "\n".join(lines)
+    return lines
 
 
 def _verdict(value: float, target: float) -> str:
