@@ -131,6 +131,9 @@ def build_parser() -> argparse.ArgumentParser:
                         "navigation.prune")
     parser.add_argument("--no-serve", action="store_true",
                         help="skip the serve loop (rebuilds after an edit)")
+    parser.add_argument("--warmup", type=int, default=1, choices=(0, 1), metavar="N",
+                        help="warm-up rounds before the timed ones (default 1; 0 for builds so "
+                        "large that one round is all there is time for)")
     parser.add_argument("--no-site", action="store_true",
                         help="skip the builds of this repository's site")
     parser.add_argument("--no-check", action="store_true",
@@ -146,7 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.sizes = args.sizes or parse_sizes(QUICK_SIZES if args.quick else DEFAULT_SIZES)
     if args.build_sizes is None:
         args.build_sizes = parse_sizes(QUICK_BUILD_SIZES if args.quick else DEFAULT_BUILD_SIZES)
-    repeat, warmup = (1, 0) if args.quick else (args.repeat, 1)
+    repeat, warmup = (1, 0) if args.quick else (args.repeat, args.warmup)
     load_before = _load_average()
     try:
         if args.workdir is None:
