@@ -14,6 +14,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from PIL import Image
 
@@ -30,6 +31,7 @@ DEFECTS = {
     "stages-swapped": "PB303",  # two neighbouring stages in the wrong order
 }
 """Each defect kind and the one finding it causes."""
+Outline = TypeVar("Outline")
 DEFECT_EVERY = 20
 """One translated page in this many carries a defect (at least one of each kind fits)."""
 _DEFECT_KINDS = tuple(DEFECTS)
@@ -97,26 +99,42 @@ def generate(root: Path, playbooks: int, locale_count: int, *, seed: int = 7) ->
     """Write a project with `playbooks` pages in each of `locale_count` locales under `root`."""
     locales = start_project(root, locale_count, _mkdocs_yml)
     defect_at = defect_plan(playbooks, locales[1:])
-    defects = dict.fromkeys(DEFECTS, 0)
-    for number in range(playbooks):
-        outline_random = random.Random(seed * 1_000_003 + number)
-        outline = _Outline(
+
+    def outline(outline_random: random.Random, number: int) -> _Outline:
+        return _Outline(
             capabilities=tuple(
                 outline_random.randint(5, 10) for _ in range(outline_random.randint(4, 6))
             ),
             goals=outline_random.randint(4, 8),
         )
+
+    defects = write_pages(root / "docs", "playbooks", playbooks, locales, defect_at,
+                          tuple(DEFECTS), seed, outline, _page)
+    return Corpus(root, playbooks, locales, defects)
+
+
+def write_pages(
+    docs: Path, folder: str, count: int, locales: tuple[str, ...],
+    defect_at: dict[tuple[int, str], str], kinds: tuple[str, ...], seed: int,
+    outline_of: Callable[[random.Random, int], Outline],
+    page_text: Callable[[int, str, Outline, random.Random, str | None], str],
+) -> dict[str, int]:
+    """Write page `pNNNN.md` of `folder` in every locale: one outline a page, shared by its
+    locales, each locale's words its own. Returns how many of each defect kind it injected."""
+    injected = dict.fromkeys(kinds, 0)
+    for number in range(count):
+        outline = outline_of(random.Random(seed * 1_000_003 + number), number)
         for locale in locales:
             defect = defect_at.get((number, locale))
             if defect is not None:
-                defects[defect] += 1
+                injected[defect] += 1
             if defect == "page-missing":
                 continue
             words = random.Random(f"{seed}:{number}:{locale}")
-            page = root / "docs" / locale / "playbooks" / f"p{number:04d}.md"
+            page = docs / locale / folder / f"p{number:04d}.md"
             page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(_page(number, locale, outline, words, defect), encoding="utf-8")
-    return Corpus(root, playbooks, locales, defects)
+            page.write_text(page_text(number, locale, outline, words, defect), encoding="utf-8")
+    return injected
 
 
 def defect_plan(

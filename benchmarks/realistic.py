@@ -31,6 +31,7 @@ from benchmarks.corpus import (
     defect_plan,
     made_up_words,
     start_project,
+    write_pages,
 )
 
 REAL_SHAPE_SOURCE = "AdobeDocs/commerce-merchant-services.en, help/ (142 pages, TOC files left out)"
@@ -120,20 +121,11 @@ def generate_realistic(root: Path, pages: int, locale_count: int, *, seed: int =
     defect_at = defect_plan(pages, locales[1:], tuple(REALISTIC_DEFECTS)) if defects else {}
     never_missing = [number for number in range(pages)
                      if all(defect_at.get((number, loc)) != "page-missing" for loc in locales)]
-    injected = dict.fromkeys(REALISTIC_DEFECTS, 0)
-    for number in range(pages):
-        outline = _outline(random.Random(seed * 1_000_003 + number), number, never_missing)
-        for locale in locales:
-            defect = defect_at.get((number, locale))
-            if defect is not None:
-                injected[defect] += 1
-            if defect == "page-missing":
-                continue
-            words = random.Random(f"{seed}:{number}:{locale}")
-            page = root / "docs" / locale / FOLDER / f"p{number:04d}.md"
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(_page(number, locale, outline, words, glossary, defect),
-                            encoding="utf-8")
+    injected = write_pages(
+        root / "docs", FOLDER, pages, locales, defect_at, tuple(REALISTIC_DEFECTS), seed,
+        lambda rng, number: _outline(rng, number, never_missing),
+        lambda number, locale, outline, words, defect: _page(number, locale, outline, words,
+                                                             glossary, defect))
     if git:
         _commit_history(root, pages, locales)
     return Corpus(root, pages, locales, injected, kind="realistic",
