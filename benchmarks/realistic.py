@@ -188,6 +188,7 @@ def site_config(locales: tuple[str, ...], *, prune: bool = True) -> str:
         "  - toc:\n      permalink: true\n"
         "plugins:\n"
         f"  - playbook:\n      source_locale: {SOURCE_LOCALE}\n"
+        '      playbooks: ["*"]\n'  # every page is checked as a playbook, as on this site
         "  - search:\n      pipeline: [trimmer, stopWordFilter, stemmer]\n"
         "  - i18n:\n      docs_structure: folder\n      fallback_to_default: true\n"
         "      build_only_locale: !ENV [PLAYBOOK_LOCALE, null]\n"
