@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import random
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from PIL import Image
 
@@ -29,6 +31,7 @@ DEFECTS = {
     "stages-swapped": "PB303",  # two neighbouring stages in the wrong order
 }
 """Each defect kind and the one finding it causes."""
+Outline = TypeVar("Outline")
 DEFECT_EVERY = 20
 """One translated page in this many carries a defect (at least one of each kind fits)."""
 _DEFECT_KINDS = tuple(DEFECTS)
@@ -53,6 +56,9 @@ class Corpus:
     playbooks: int
     locales: tuple[str, ...]
     defects: dict[str, int]  # defect kind -> how many were injected
+    kind: str = "playbook"  # "playbook" (this module) or "realistic" (benchmarks.realistic)
+    expected_rules: dict[str, str] = field(default_factory=lambda: dict(DEFECTS))
+    """Each defect kind and the one finding it causes."""
 
     @property
     def config_file(self) -> Path:
@@ -75,50 +81,72 @@ class _Outline:
     goals: int
 
 
-def generate(root: Path, playbooks: int, locale_count: int, *, seed: int = 7) -> Corpus:
-    """Write a project with `playbooks` pages in each of `locale_count` locales under `root`."""
+def start_project(root: Path, locale_count: int,
+                  config: Callable[[tuple[str, ...]], str]) -> tuple[str, ...]:
+    """The first `locale_count` locales; `root` with its mkdocs.yml and the shared image."""
     if not 1 <= locale_count <= len(LOCALES):
         raise ValueError(f"locales must be between 1 and {len(LOCALES)}, not {locale_count}")
     locales = LOCALES[:locale_count]
     root.mkdir(parents=True, exist_ok=True)
-    (root / "mkdocs.yml").write_text(_mkdocs_yml(locales), encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config(locales), encoding="utf-8")
     image = root / IMAGE
     image.parent.mkdir(parents=True, exist_ok=True)
     Image.new("RGB", (8, 8), "white").save(image)
-    defect_at = _defect_plan(playbooks, locales[1:])
-    defects = dict.fromkeys(DEFECTS, 0)
-    for number in range(playbooks):
-        outline_random = random.Random(seed * 1_000_003 + number)
-        outline = _Outline(
+    return locales
+
+
+def generate(root: Path, playbooks: int, locale_count: int, *, seed: int = 7) -> Corpus:
+    """Write a project with `playbooks` pages in each of `locale_count` locales under `root`."""
+    locales = start_project(root, locale_count, _mkdocs_yml)
+    defect_at = defect_plan(playbooks, locales[1:])
+
+    def outline(outline_random: random.Random, number: int) -> _Outline:
+        return _Outline(
             capabilities=tuple(
                 outline_random.randint(5, 10) for _ in range(outline_random.randint(4, 6))
             ),
             goals=outline_random.randint(4, 8),
         )
-        for locale in locales:
-            defect = defect_at.get((number, locale))
-            if defect is not None:
-                defects[defect] += 1
-            if defect == "page-missing":
-                continue
-            words = random.Random(f"{seed}:{number}:{locale}")
-            page = root / "docs" / locale / "playbooks" / f"p{number:04d}.md"
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(_page(number, locale, outline, words, defect), encoding="utf-8")
+
+    defects = write_pages(root / "docs", "playbooks", playbooks, locales, defect_at,
+                          tuple(DEFECTS), seed, outline, _page)
     return Corpus(root, playbooks, locales, defects)
 
 
-def _defect_plan(playbooks: int, translations: tuple[str, ...]) -> dict[tuple[int, str], str]:
+def write_pages(
+    docs: Path, folder: str, count: int, locales: tuple[str, ...],
+    defect_at: dict[tuple[int, str], str], kinds: tuple[str, ...], seed: int,
+    outline_of: Callable[[random.Random, int], Outline],
+    page_text: Callable[[int, str, Outline, random.Random, str | None], str],
+) -> dict[str, int]:
+    """Write page `pNNNN.md` of `folder` in every locale: one outline a page, shared by its
+    locales, each locale's words its own. Returns how many of each defect kind it injected."""
+    injected = dict.fromkeys(kinds, 0)
+    for number in range(count):
+        outline = outline_of(random.Random(seed * 1_000_003 + number), number)
+        for locale in locales:
+            defect = defect_at.get((number, locale))
+            if defect is not None:
+                injected[defect] += 1
+            if defect == "page-missing":
+                continue
+            words = random.Random(f"{seed}:{number}:{locale}")
+            page = docs / locale / folder / f"p{number:04d}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(page_text(number, locale, outline, words, defect), encoding="utf-8")
+    return injected
+
+
+def defect_plan(
+    playbooks: int, translations: tuple[str, ...], kinds: tuple[str, ...] = _DEFECT_KINDS
+) -> dict[tuple[int, str], str]:
     """Which translated page gets which defect: spread evenly, kinds in turn."""
     slots = [(number, locale) for locale in translations for number in range(playbooks)]
     if not slots:
         return {}
-    count = min(len(slots), max(len(DEFECTS), len(slots) // DEFECT_EVERY))
+    count = min(len(slots), max(len(kinds), len(slots) // DEFECT_EVERY))
     stride = len(slots) / count
-    return {
-        slots[int(index * stride)]: _DEFECT_KINDS[index % len(_DEFECT_KINDS)]
-        for index in range(count)
-    }
+    return {slots[int(index * stride)]: kinds[index % len(kinds)] for index in range(count)}
 
 
 def _mkdocs_yml(locales: tuple[str, ...]) -> str:
@@ -137,7 +165,7 @@ def _mkdocs_yml(locales: tuple[str, ...]) -> str:
     )
 
 
-def _words(words: random.Random, locale: str, low: int, high: int) -> str:
+def made_up_words(words: random.Random, locale: str, low: int, high: int) -> str:
     syllables = _SYLLABLES.get(locale, _OTHER_SYLLABLES)
     return " ".join(
         "".join(words.choice(syllables) for _ in range(words.randint(1, 4)))
@@ -149,8 +177,8 @@ def _page(
     number: int, locale: str, outline: _Outline, words: random.Random, defect: str | None
 ) -> str:
     anchors = [f"stage-{index + 1}" for index in range(len(outline.capabilities))]
-    lines = ["---", f"title: {_words(words, locale, 2, 4).title()}",
-             f"description: {_words(words, locale, 8, 14)}.",
+    lines = ["---", f"title: {made_up_words(words, locale, 2, 4).title()}",
+             f"description: {made_up_words(words, locale, 8, 14)}.",
              f"content-id: 00000000-0000-4000-8000-{number:012d}"]
     if locale != SOURCE_LOCALE:
         if defect != "l10n-key-dropped":
@@ -159,29 +187,29 @@ def _page(
             lines.append(f"source-git-commit: {commit}")
         lines += [f"source-wordcount: '{300 + number % 100}'", "workflow-type: tm+mt",
                   "ht-degree: 0%"]
-    lines += ["---", "", f"# {_words(words, locale, 2, 4).title()}", ""]
+    lines += ["---", "", f"# {made_up_words(words, locale, 2, 4).title()}", ""]
     for _ in range(3):
-        lines += [_words(words, locale, 25, 50) + ".", ""]
-    lines += [f"- [{_words(words, locale, 1, 2).title()}](#{anchor})" for anchor in anchors]
+        lines += [made_up_words(words, locale, 25, 50) + ".", ""]
+    lines += [f"- [{made_up_words(words, locale, 1, 2).title()}](#{anchor})" for anchor in anchors]
     lines.append("")
     if defect == "link-unresolved":
-        lines += [f"[{_words(words, locale, 2, 3)}](p{number:04d}-missing.md)", ""]
+        lines += [f"[{made_up_words(words, locale, 2, 3)}](p{number:04d}-missing.md)", ""]
     stages = []
     for index, count in enumerate(outline.capabilities):
         anchor = "" if defect == "anchor-dropped" and index == 1 else f" {{#{anchors[index]}}}"
         if defect == "capability-dropped" and index == 0:
             count -= 1
-        stage = [f"## {_words(words, locale, 1, 2).title()}{anchor}", "",
-                 _words(words, locale, 8, 16) + ".", ""]
-        stage += [f"- {_words(words, locale, 1, 6).capitalize()}" for _ in range(count)]
+        stage = [f"## {made_up_words(words, locale, 1, 2).title()}{anchor}", "",
+                 made_up_words(words, locale, 8, 16) + ".", ""]
+        stage += [f"- {made_up_words(words, locale, 1, 6).capitalize()}" for _ in range(count)]
         stages.append([*stage, ""])
     if defect == "stages-swapped":
         stages[1], stages[2] = stages[2], stages[1]
     for stage in stages:
         lines += stage
-    lines += [f"## {_words(words, locale, 1, 1).title()} {{#goals}}", "",
-              _words(words, locale, 8, 16) + ":", ""]
-    lines += [f"- {_words(words, locale, 2, 6).capitalize()}" for _ in range(outline.goals)]
-    lines += ["", _words(words, locale, 6, 10) + ":", "",
-              f"![{_words(words, locale, 2, 3)}](../../{IMAGE})", ""]
+    lines += [f"## {made_up_words(words, locale, 1, 1).title()} {{#goals}}", "",
+              made_up_words(words, locale, 8, 16) + ":", ""]
+    lines += [f"- {made_up_words(words, locale, 2, 6).capitalize()}" for _ in range(outline.goals)]
+    lines += ["", made_up_words(words, locale, 6, 10) + ":", "",
+              f"![{made_up_words(words, locale, 2, 3)}](../../{IMAGE})", ""]
     return "\n".join(lines)

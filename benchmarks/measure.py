@@ -12,14 +12,17 @@ import cProfile
 import gc
 import inspect
 import io
+import json
 import os
 import pstats
+import resource
 import shutil
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import Any
 
 import frontmatter
 from frontmatter.default_handlers import SafeLoader as FRONTMATTER_LOADER
@@ -35,12 +38,14 @@ from mkdocs_playbooks.diagram.cache import CACHE_FOLDER as DIAGRAM_CACHE
 from mkdocs_playbooks.diagram.syllables import CACHE_FOLDER as SYLLABLE_CACHE
 from mkdocs_playbooks.plugin.plugin import PlaybookPlugin
 from mkdocs_playbooks.project.check import check_project
+from mkdocs_playbooks.status import git_history
 
 CHECK_RUNNER = (
     'mkdocs_playbooks.cli.main.main(["check", "--config", CONFIG, "--format", "json"]), in-process'
 )
 FLOOR_RUNNER = "read every .md under docs/ and frontmatter.loads() it, nothing else"
 REPOSITORY = Path(__file__).resolve().parents[1]  # where `python -m benchmarks...` works
+GIT_HISTORY_FILE = inspect.getsourcefile(git_history)
 YAML_LOADERS = {"check": PARSER_LOADER.__name__, "floor": FRONTMATTER_LOADER.__name__}
 
 
@@ -76,22 +81,33 @@ def check_alone(config_file: Path) -> None:
 
 
 def build_in_new_process(
-    config_file: Path, site_dir: Path, *, plugin_enabled: bool, empty_caches: bool = False
-) -> None:
+    config_file: Path, site_dir: Path, *, variant: str, empty_caches: bool = False,
+    edited_page: Path | None = None, edits: int = 0, env: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """`mkdocs build` in a process of its own, as a person or CI runs it: Python's start-up,
     the imports and every first-use cost count, as they do for them. With `empty_caches`, the
     plugin's caches (rastered diagrams, syllable breaks) are emptied first, as in a fresh clone.
-    """
+    With `edited_page`, the process then edits it and rebuilds `edits` times, as `mkdocs serve`
+    does. `env` adds environment variables (``PLAYBOOK_LOCALE``: one locale alone). Returns
+    what the process measured: its peak memory, its CPU time, the rebuilds."""
     if empty_caches:
         for folder in (DIAGRAM_CACHE, SYLLABLE_CACHE):
             shutil.rmtree(config_file.parent / folder, ignore_errors=True)
-    state = "on" if plugin_enabled else "off"
+    serve = [str(edited_page), str(edits)] if edited_page is not None else []
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.site_build", str(config_file), str(site_dir), state],
+        [sys.executable, "-m", "benchmarks.site_build", str(config_file), str(site_dir), variant,
+         *serve],
         cwd=REPOSITORY, capture_output=True, text=True, check=False,
+        env={**os.environ, **(env or {})},
     )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise BenchmarkError(done.stderr.strip() or f"mkdocs build exited with {done.returncode}")
+    measured: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    # The child's CPU time and its children's (git): what the build cost, whatever the load.
+    measured["cpu_s"] = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return measured
 
 
 Timings = dict[str, dict[str, list[float]]]
@@ -125,18 +141,27 @@ def interleaved(
 def plugin_event_seconds(config_file: Path, site_dir: Path) -> dict[str, float]:
     """One profiled build with the plugin enabled: seconds spent in each of the plugin's event
     handlers (all language passes), and in the whole build under the profiler ("build")."""
+    return profiled_build(config_file, site_dir)[0]
+
+
+def profiled_build(config_file: Path, site_dir: Path) -> tuple[dict[str, float], int]:
+    """One build under cProfile with every reader feature on: the seconds of each plugin event
+    handler (see `plugin_event_seconds`), and how many git processes the plugin started."""
     profiler = cProfile.Profile()
     try:
-        profiler.runcall(build_site, config_file, site_dir, plugin_enabled=True)
+        profiler.runcall(build_site, config_file, site_dir, variant="on")
     except BuildError as error:
         raise BenchmarkError(str(error)) from None
     stats = pstats.Stats(profiler)
     handlers = _event_handlers(PlaybookPlugin)
     spent = {"build": stats.total_tt}  # type: ignore[attr-defined]
+    git_processes = 0
     for key, entry in stats.stats.items():  # type: ignore[attr-defined]
         if key in handlers:
             spent[handlers[key]] = spent.get(handlers[key], 0.0) + entry[3]  # cumulative
-    return dict(sorted(spent.items(), key=lambda item: -item[1]))
+        if key[0] == GIT_HISTORY_FILE and key[2] == "run_git":
+            git_processes += entry[1]  # calls
+    return dict(sorted(spent.items(), key=lambda item: -item[1])), git_processes
 
 
 def _event_handlers(plugin: type[BasePlugin]) -> dict[tuple[str, int, str], str]:

@@ -1,5 +1,10 @@
-"""A real `mkdocs build` of a site with the playbook plugin on or off, and the same in a process
-of its own (``python -m benchmarks.site_build CONFIG SITE_DIR on|off``), as `mkdocs build` runs.
+"""A real `mkdocs build` of a site in one of three plugin variants, and the same in a process of
+its own (``python -m benchmarks.site_build CONFIG SITE_DIR VARIANT [EDITED_PAGE EDITS]``), as
+`mkdocs build` runs. The process prints one JSON line: its peak memory and, when a page is
+given, the time of each rebuild after editing that page, as `mkdocs serve` rebuilds.
+
+Variants: ``off`` (the playbook plugin's ``enabled: false``), ``parity`` (enabled, every reader
+feature off: the parity check only) and ``on`` (enabled, every reader feature on).
 
 This module imports nothing but MkDocs, so that a build in a new process pays for exactly
 what `mkdocs build` pays for: Python's start-up, MkDocs and its plugins, and the build.
@@ -8,36 +13,69 @@ what `mkdocs build` pays for: Python's start-up, MkDocs and its plugins, and the
 from __future__ import annotations
 
 import contextlib
+import json
 import logging
+import resource
 import sys
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import MkDocsException
+
+VARIANTS = ("off", "parity", "on")
+READER_FEATURES = ("diagrams", "status_page", "notices", "alternates", "search_per_locale")
 
 
 class BuildError(Exception):
     """The build failed; the message says which and why."""
 
 
-def build_site(config_file: Path, site_dir: Path, *, plugin_enabled: bool) -> None:
-    """A real `mkdocs build` with the playbook plugin on or off (its `enabled` option).
+def configured(config_file: Path, site_dir: Path, variant: str) -> MkDocsConfig:
+    """The site's configuration with the playbook plugin set to `variant`.
 
     Not strict: with the plugin off, the top-level assets are not published, so the pages'
     image links warn, and a strict build would stop at the first language.
     """
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=False)
+    plugin = config.plugins["playbook"].config
+    plugin.enabled = variant != "off"
+    for feature in READER_FEATURES:
+        setattr(plugin.reader, feature, variant == "on")
+    return config
+
+
+def build_site(config_file: Path, site_dir: Path, *, variant: str = "on") -> None:
+    """A real `mkdocs build` with the playbook plugin in `variant`."""
     try:
         with _quiet("mkdocs"):
-            config = load_config(str(config_file), site_dir=str(site_dir), strict=False)
-            config.plugins["playbook"].config.enabled = plugin_enabled
-            build(config)
+            build(configured(config_file, site_dir, variant))
     except MkDocsException as error:
-        state = "enabled" if plugin_enabled else "disabled"
         raise BuildError(
-            f"mkdocs build of {config_file} with the playbook plugin {state} failed: {error}"
+            f"mkdocs build of {config_file} with the playbook plugin {variant} failed: {error}"
         ) from None
+
+
+def rebuild_seconds(config_file: Path, site_dir: Path, variant: str, page: Path,
+                    edits: int) -> list[float]:
+    """What `mkdocs serve` does after each save of `page`: the configuration read again and
+    the whole site rebuilt (MkDocs 1.6 serves by full rebuilds). Each edit appends a word to
+    the page's last line, which keeps its structure. The first build is not counted."""
+    build_site(config_file, site_dir, variant=variant)
+    original = page.read_text(encoding="utf-8")
+    seconds = []
+    try:
+        for edit in range(edits):
+            page.write_text(original.rstrip("\n") + f" edit{edit}\n", encoding="utf-8")
+            start = time.perf_counter()
+            build_site(config_file, site_dir, variant=variant)
+            seconds.append(time.perf_counter() - start)
+    finally:
+        page.write_text(original, encoding="utf-8")
+    return seconds
 
 
 @contextlib.contextmanager
@@ -53,13 +91,35 @@ def _quiet(logger_name: str) -> Iterator[None]:
 
 
 def main(argv: Sequence[str]) -> int:
-    config_file, site_dir, state = argv
+    config_file, site_dir, variant, *serve = argv
+    result: dict[str, object] = {}
     try:
-        build_site(Path(config_file), Path(site_dir), plugin_enabled=state == "on")
+        if serve:
+            page, edits = serve
+            result["rebuild_s"] = rebuild_seconds(Path(config_file), Path(site_dir), variant,
+                                                  Path(page), int(edits))
+        else:
+            build_site(Path(config_file), Path(site_dir), variant=variant)
     except BuildError as error:
         print(error, file=sys.stderr)
         return 1
+    result["max_rss_kb"] = peak_memory_kb()
+    print(json.dumps(result))
     return 0
+
+
+def peak_memory_kb() -> int:
+    """This process's peak resident memory, KiB. Linux's VmHWM belongs to the program now
+    running; ``ru_maxrss`` would also count the parent's peak from before the exec (the
+    benchmark script that started this build, with its corpora in memory)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB on Linux, bytes on macOS
 
 
 if __name__ == "__main__":

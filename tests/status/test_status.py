@@ -291,3 +291,56 @@ def test_the_repository_is_judged_with_one_question_to_git(tmp_path: Path, repo:
     opened = open_repository(repo)
     assert (opened.available, opened.shallow) == (True, False)
     assert opened.resolve_commit("HEAD") == git(repo, "rev-parse", "HEAD")
+
+
+def _git_calls_for_status(project: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[int, dict]:
+    """How many git processes one status computation starts, and the states it found."""
+    from mkdocs_playbooks.status import git_history
+
+    calls: list[tuple[str, ...]] = []
+    real_run_git = git_history.run_git
+
+    def counting_run_git(cwd: Path, *args: str,
+                         stdin: str | None = None) -> git_history.GitResult | None:
+        calls.append(args)
+        return real_run_git(cwd, *args, stdin=stdin)
+
+    monkeypatch.setattr(git_history, "run_git", counting_run_git)
+    settings = load_settings(project / "mkdocs.yml")
+    tree, _ = load_tree(settings.root, settings.docs_dir, settings.source_locale,
+                        settings.locale_codes)
+    report = compute_status(tree, settings.locales, open_repository(project))
+    states = {(status.locale, page.rel_path): page.state for status in report.locales
+              for page in status.pages}
+    return len(calls), states
+
+
+def test_git_is_asked_once_per_distinct_commit_not_once_per_page(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    few, states = _git_calls_for_status(repo, monkeypatch)
+    assert set(states.values()) == {PageState.UP_TO_DATE}
+    # Ten more pages in every locale, recording the same commit: not one git process more.
+    recorded = page_front_matter(repo, "sv", PLAYBOOK, "source-git-commit")
+    for number in range(10):
+        for locale in ("en", *TRANSLATIONS):
+            page = repo / "docs" / locale / "more" / f"page-{number}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text((repo / "docs" / locale / "index.md").read_text(encoding="utf-8"),
+                            encoding="utf-8")
+    commit_all(repo, "Ten more pages")
+    for number in range(10):
+        for locale in TRANSLATIONS:
+            set_front_matter(repo, locale, f"more/page-{number}.md", "source-git-commit", recorded)
+    many, states = _git_calls_for_status(repo, monkeypatch)
+    assert many == few
+    # The new source pages did not exist at the recorded commit: changed since, so outdated.
+    assert states[("sv", "more/page-3.md")] is PageState.OUTDATED
+    assert states[("sv", PLAYBOOK)] is PageState.UP_TO_DATE
+    # A second distinct recorded commit costs one `git diff` more (all are resolved at once).
+    set_front_matter(repo, "de", "more/page-0.md", "source-git-commit", git(repo, "rev-parse",
+                                                                             "HEAD"))
+    two_commits, states = _git_calls_for_status(repo, monkeypatch)
+    assert two_commits == few + 1
+    assert states[("de", "more/page-0.md")] is PageState.UP_TO_DATE
+    assert states[("sv", "more/page-0.md")] is PageState.OUTDATED

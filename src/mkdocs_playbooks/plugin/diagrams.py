@@ -7,9 +7,9 @@ the source locale's page when mkdocs-static-i18n falls back to it.
 
 from __future__ import annotations
 
-import contextlib
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import cache
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,7 +21,7 @@ from mkdocs_playbooks.core.framework_ref import DIAGRAM_MARKER, framework_diagra
 from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.core.parse import parse_page
 from mkdocs_playbooks.core.tree import DocsTree
-from mkdocs_playbooks.diagram.cache import cached_png
+from mkdocs_playbooks.diagram.cache import CACHE_FOLDER, cached_markup, cached_png
 from mkdocs_playbooks.diagram.html import diagram_figure, replace_framework_images
 from mkdocs_playbooks.diagram.layout import WIDE, DiagramLayout, layout_diagram
 from mkdocs_playbooks.diagram.png import drawing_problems, render_png
@@ -71,8 +71,7 @@ def add_diagram_files(files: Files, config: MkDocsConfig, *, current_locale: str
         uris = _diagram_uris(file, page, locales)
         if not uris:
             continue
-        with remembered_in(project_root):
-            layout = layout_diagram(page, WIDE)  # once per page: the SVG and the PNG share it
+        layout = _layout_once(page, project_root)  # the SVG and the PNG share it
         for uri in uris:
             stem, extension = posixpath.splitext(uri)
             for variant in dict.fromkeys((f"{stem}.svg", f"{stem}{extension}")):
@@ -84,20 +83,47 @@ def add_diagram_files(files: Files, config: MkDocsConfig, *, current_locale: str
                          current_locale if locale_folders else None, prefix)
 
 
+def _layout_once(page: ParsedPage, project_root: Path) -> Callable[[], DiagramLayout]:
+    """The page's wide layout, worked out on first use: with the diagram's files in the cache
+    already (an unchanged page), it is not needed at all."""
+
+    @cache
+    def layout() -> DiagramLayout:
+        with remembered_in(project_root):
+            return layout_diagram(page, WIDE)
+
+    return layout
+
+
+def _png_file(page: ParsedPage, project_root: Path,
+              layout: Callable[[], DiagramLayout]) -> Path:
+    """The cached PNG of the page's diagram; which file that is, is itself remembered by the
+    page's text, so an unchanged page is not laid out again to find it."""
+    def rastered_name() -> str:
+        return cached_png(layout(), project_root, render_png).name
+
+    name = cached_markup(project_root, ("png-name", page.locale, page.text), rastered_name)
+    path = project_root / CACHE_FOLDER / name
+    return path if path.is_file() else cached_png(layout(), project_root, render_png)
+
+
 def _publish(files: Files, config: MkDocsConfig, project_root: Path, page: ParsedPage,
-             layout: DiagramLayout, page_file: File, uri: str, locale_folder: str | None,
-             prefix: str) -> None:
+             layout: Callable[[], DiagramLayout], page_file: File, uri: str,
+             locale_folder: str | None, prefix: str) -> None:
     dest_uri = prefix + uri
     src_uri = f"{locale_folder}/{uri}" if locale_folder else uri
     if uri.endswith(".png"):
-        for problem in drawing_problems(layout):
+        for problem in drawing_problems(layout()):  # each build warns, cached or not
             log.warning(f"{page.path}: {dest_uri}: {problem}")
-        png = cached_png(layout, project_root, render_png)
+        png = _png_file(page, project_root, layout)
         generated = File.generated(config, src_uri, abs_src_path=str(png))
     else:
         # A diagram file's links lead back to the stages on the page it was drawn from.
         link_prefix = get_relative_url(page_file.url, dest_uri)
-        content = render_svg(layout, id_prefix="pbd", link_prefix=link_prefix, standalone=True)
+        content = cached_markup(
+            project_root, ("svg", page.locale, page.text, link_prefix),
+            lambda: render_svg(layout(), id_prefix="pbd", link_prefix=link_prefix,
+                               standalone=True))
         generated = File.generated(config, src_uri, content=content)
     for existing in [item for item in files if item.dest_uri == dest_uri]:
         log.info(f"{existing.src_uri} is not published: {dest_uri} is drawn from {page.path}")
@@ -108,12 +134,23 @@ def _publish(files: Files, config: MkDocsConfig, project_root: Path, page: Parse
 
 def inline_diagrams(html: str, page: Page, fallback_locale: str, tree: DocsTree | None) -> str:
     """The page's HTML with its framework diagram images shown as inline figures."""
-    if DIAGRAM_MARKER not in html:
+    # The page's own content, not the whole HTML: the navigation of a large site is most of
+    # a page, and grows with the site (the search was quadratic in pages, see benchmarks/).
+    if DIAGRAM_MARKER not in (page.content or ""):
         return html
     parsed = rendered_page(page.file, fallback_locale, tree)
     if parsed is None:
         return html
-    with remembered_in(tree.root) if tree else contextlib.nullcontext():
+    if tree is None:
         return replace_framework_images(
-            html, page.url, lambda src, alt, index: diagram_figure(parsed, src, alt, index)
-        )
+            html, page.url, lambda src, alt, index: diagram_figure(parsed, src, alt, index))
+    root = tree.root
+
+    def figure(src: str, alt: str, index: int) -> str:
+        def draw() -> str:
+            with remembered_in(root):
+                return diagram_figure(parsed, src, alt, index)
+        return cached_markup(root, ("figure", parsed.locale, parsed.text, src, alt, str(index)),
+                             draw)
+
+    return replace_framework_images(html, page.url, figure)

@@ -85,6 +85,26 @@ _LOG_LEVEL = {
 }
 
 
+class ReaderFeatures(base.Config):
+    """What readers see, each on by default and each worth its build time only when wanted
+    (see the README's benchmarks); the parity check runs whatever these say."""
+
+    diagrams = c.Type(bool, default=True)
+    """Draw each page's framework diagram (SVG, PNG, inline figure)."""
+    status_page = c.Type(bool, default=True)
+    """A translation status page in each language."""
+    notices = c.Type(bool, default=True)
+    """Machine-translation, out-of-date and not-translated notices on translated pages."""
+    alternates = c.Type(bool, default=True)
+    """``hreflang`` links in every page's head and in sitemap.xml."""
+    search_per_locale = c.Type(bool, default=True)
+    """Each locale its own search index (material's search)."""
+
+    def needs_status(self) -> bool:
+        """Whether anything shown needs the translation status (git, word counts)."""
+        return bool(self.status_page or self.notices or self.alternates)
+
+
 class PlaybookConfig(base.Config):
     enabled = c.Type(bool, default=True)
     """Turn the whole plugin off (parity checks and published assets)."""
@@ -111,6 +131,8 @@ class PlaybookConfig(base.Config):
     """Site-absolute link prefixes and the locale folder each stands for: ``{/help/: ""}``."""
     external_links = c.Type(list, default=[])
     """Link prefixes that leave the documentation this site builds; they are not checked."""
+    reader = c.SubConfig(ReaderFeatures)
+    """The reader features, each switchable: ``reader: {diagrams: false}``."""
 
     # -- Readers: the playbook library (issue 20) --
     library_page = c.Type(str, default="index.md")
@@ -149,6 +171,24 @@ class I18nState:
         """The i18n plugin's docs_structure; a site without it has one locale, suffix-free."""
         return str(self.plugin.config.docs_structure) if self.plugin else SUFFIX_LAYOUT
 
+    @property
+    def only_locale(self) -> str | None:
+        """The i18n plugin's ``build_only_locale`` (a translator's preview of one locale)."""
+        return getattr(self.plugin.config, "build_only_locale", None) if self.plugin else None
+
+    def checked_languages(self, source_locale: str | None) -> list[tuple[str, str, bool, bool]]:
+        """The languages the parity check compares. When only one locale is built, the i18n
+        plugin makes it the default and builds nothing else; the check still compares it with
+        the source (which must then be named in ``source_locale``)."""
+        only = self.only_locale
+        if not only:
+            return self.languages()
+        if not source_locale:
+            raise PluginError("plugins.playbook: set source_locale when the i18n plugin builds "
+                              f"only one locale (build_only_locale: {only})")
+        return [(code, name, code == source_locale, code in (only, source_locale))
+                for code, name, _, _ in self.languages()]
+
     def prefix(self) -> str:
         """Where the current language's files go in the site ("" for the default language)."""
         return locale_prefix(self.current, self.default)
@@ -175,7 +215,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return settings_from(
                 root=config_file.parent,
                 docs_dir=Path(config.docs_dir),
-                languages=I18nState(config).languages(),
+                languages=I18nState(config).checked_languages(self.config.source_locale),
                 options={name: self.config[name] for name in _SETTINGS_OPTIONS},
                 layout=I18nState(config).layout(),
                 where=f"{config_file.name}: plugins.playbook",
@@ -208,7 +248,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 found = left_to_mkdocs(found)  # MkDocs reports those links itself
             self._tree = tree
             self._report(found)
-            self._reader_site = self._translation_status(tree, settings, config)
+            # The library's cards read the status too.
+            if self.config.reader.needs_status() or self.config.library_page:
+                self._reader_site = self._translation_status(tree, settings, config)
             if self.config.pdf:  # before anything is rendered: no Chromium, no build
                 try:
                     self._chromium = find_chromium(self.config.pdf_chromium)
@@ -258,13 +300,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 files.append(File(uri, str(root), config.site_dir, config.use_directory_urls,
                                   dest_uri=prefix + uri))
         site = self._reader_site
-        if site is not None and site.report.locales:  # a status page needs translations
+        # A status page needs translations.
+        if site is not None and site.report.locales and self.config.reader.status_page:
             site.add_status_page(files, config, I18nState(config).current or site.default_locale)
         i18n = I18nState(config)
-        add_diagram_files(files, config, current_locale=i18n.current,
-                          source_locale=self._source_locale, prefix=i18n.prefix(),
-                          locales=[locale for locale, *_ in i18n.languages()], tree=self._tree,
-                          locale_folders=i18n.layout() == FOLDER_LAYOUT)
+        if self.config.reader.diagrams:
+            add_diagram_files(files, config, current_locale=i18n.current,
+                              source_locale=self._source_locale, prefix=i18n.prefix(),
+                              locales=[locale for locale, *_ in i18n.languages()],
+                              tree=self._tree, locale_folders=i18n.layout() == FOLDER_LAYOUT)
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -303,6 +347,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             log.info(f"{page.file.src_uri}: rendered without the playbook theme's main.html (a "
                      "main.html of the site's own that does not extend playbook/main.html?): "
                      "the root search index is left with every language's pages in it")
+        if not self.config.reader.diagrams:
+            return output
         i18n = I18nState(config)
         return inline_diagrams(output, page, i18n.current or self._source_locale, self._tree)
 
@@ -320,7 +366,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.config.enabled:
             merge_split_sections(nav)
-        if self._reader_site is not None:
+        if self._reader_site is not None and self.config.reader.status_page:
             self._reader_site.move_status_page_last(nav)
         return nav
 
@@ -331,7 +377,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         site = self._reader_site
         if site is not None:
             locale = I18nState(config).current or site.default_locale
-            context.update(site.page_context(page, locale))
+            context.update(site.page_context(page, locale, notices=self.config.reader.notices,
+                                             alternates=self.config.reader.alternates))
         if self._chromium is not None:
             context["playbook_pdf"] = self._pdf_link(page, config)
         if self._searches_per_locale(config):
@@ -361,7 +408,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                             template_name: str, config: MkDocsConfig) -> dict:
         """The alternates for the reader theme's sitemap.xml; the 404 page's search index."""
         _escape_language_names(config)
-        if template_name == "sitemap.xml" and self._reader_site is not None:
+        if (template_name == "sitemap.xml" and self._reader_site is not None
+                and self.config.reader.alternates):
             context["playbook_sitemap"] = self._reader_site.sitemap
         if template_name == NOT_FOUND_PAGE and self._searches_per_locale(config):
             # The 404 page's links are absolute (it is served at any path): so is its base.
@@ -375,7 +423,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def _searches_per_locale(self, config: MkDocsConfig) -> bool:
         """Each locale gets its own search index (needs material's search)."""
-        return self._per_locale_outputs(config) and config.theme.name == "material"
+        return (self._per_locale_outputs(config) and self.config.reader.search_per_locale
+                and config.theme.name == "material")
 
     def _locale_outputs(self, config: MkDocsConfig, prefix: str) -> dict[str, str]:
         """What this language pass wrote at the site root that belongs to its locale: the 404
@@ -401,7 +450,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         outputs = self._locale_outputs(config, prefix)
         if prefix:
             for path, text in outputs.items():
-                write_file_atomically(Path(config.site_dir) / prefix / path, text, replace=True)
+                write_file_atomically(Path(config.site_dir) / prefix / path, text, replace=True,
+                                      durable=False)
         else:  # the other passes overwrite them at the root: _end_build puts them back
             self._default_outputs = outputs
 
@@ -412,7 +462,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if not self._search_hooked:  # a page searches the root index: keep it whole
                 self._default_outputs.pop(INDEX_PATH, None)
             for path, text in self._default_outputs.items():
-                write_file_atomically(Path(config.site_dir) / path, text, replace=True)
+                write_file_atomically(Path(config.site_dir) / path, text, replace=True,
+                                      durable=False)
             self._default_outputs = {}
             self._print_pdfs()
         self._depth = max(0, self._depth - 1)

@@ -8,7 +8,7 @@ mkdocs-static-i18n places non-default languages (``sv/…``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urljoin
 
@@ -48,10 +48,20 @@ class ReaderSite:
     tree: DocsTree | None = None  # every page, for the library's cards
     library_page: str | None = None  # the page (rel path) that lists every playbook
     selection: PlaybookSelection = EVERY_PAGE  # which pages the site counts as playbooks
+    # Every page asks for the same few URLs (its source, the status page, its alternates) in
+    # every language pass: each is worked out once (a File costs microseconds, times pages²).
+    _urls: dict[tuple[str, str], str] = field(default_factory=dict, init=False, repr=False,
+                                              compare=False)
+    _alternates: dict[str, list[Alternate]] = field(default_factory=dict, init=False,
+                                                    repr=False, compare=False)
 
     def url(self, locale: str, rel_path: str) -> str:
         """The site-relative URL of `rel_path` in `locale` (``sv/playbooks/x/``, ``./``)."""
-        return self._file(locale, rel_path).url
+        key = (locale, rel_path)
+        url = self._urls.get(key)
+        if url is None:
+            url = self._urls[key] = self._file(locale, rel_path).url
+        return url
 
     def _file(self, locale: str, rel_path: str) -> File:
         dest = File(rel_path, None, "", self.use_directory_urls).dest_uri
@@ -100,7 +110,14 @@ class ReaderSite:
 
     def alternates(self, rel_path: str) -> list[Alternate]:
         """``hreflang`` links for a page: every locale that has it in its own language, then
-        ``x-default``, the source page. Empty for pages the source does not have."""
+        ``x-default``, the source page. Empty for pages the source does not have. The same in
+        every language pass and in the sitemap: worked out once a page."""
+        found = self._alternates.get(rel_path)
+        if found is None:
+            found = self._alternates[rel_path] = self._work_out_alternates(rel_path)
+        return found
+
+    def _work_out_alternates(self, rel_path: str) -> list[Alternate]:
         locales = (list(self.locales) if rel_path == STATUS_PAGE
                    else self.report.alternate_locales(rel_path))
         if not locales:
@@ -113,7 +130,7 @@ class ReaderSite:
     def notices(self, page: Page, current: str) -> list[Notice]:
         file = page.file
         rel_path = locale_rel_path(file)
-        if rel_path == STATUS_PAGE or rel_path not in self.report.source_pages:
+        if rel_path == STATUS_PAGE or not self.report.has_source_page(rel_path):
             return []
         return page_notices(
             self.report.page(current, rel_path),
@@ -136,8 +153,10 @@ class ReaderSite:
         )
         return {"cards": cards, "text": library_text(current)}
 
-    def page_context(self, page: Page, current: str) -> dict:
-        """Template variables for the reader theme's main.html."""
+    def page_context(self, page: Page, current: str, *, notices: bool = True,
+                     alternates: bool = True) -> dict:
+        """Template variables for the reader theme's main.html (`notices` and `alternates`
+        say whether those reader features are on)."""
         file_locale = getattr(page.file, "locale", current)
         rel_path = locale_rel_path(page.file)
         # A fallback page shows the source's text, and the status page of a locale without
@@ -148,8 +167,8 @@ class ReaderSite:
             content_lang = file_locale if file_locale != current else None
         return {
             "playbook_library": self.library(page, current),
-            "playbook_notices": self.notices(page, current),
-            "playbook_alternates": self.alternates(rel_path),
+            "playbook_notices": self.notices(page, current) if notices else [],
+            "playbook_alternates": self.alternates(rel_path) if alternates else [],
             "playbook_content_lang": _hreflang(content_lang) if content_lang else None,
         }
 

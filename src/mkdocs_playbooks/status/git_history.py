@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar, cast
@@ -29,13 +29,15 @@ class GitResult:
     stdout: str
 
 
-def run_git(cwd: Path, *args: str) -> GitResult | None:
-    """Run ``git args`` in `cwd`; None when git is missing or cannot be started."""
+def run_git(cwd: Path, *args: str, stdin: str | None = None) -> GitResult | None:
+    """Run ``git args`` in `cwd` (`stdin` as its input); None when git is missing or cannot be
+    started."""
     if shutil.which("git") is None:
         return None
     try:
         done = subprocess.run(
-            ["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
+            ["git", *args], cwd=cwd, input=stdin, capture_output=True, text=True,
+            encoding="utf-8",
             errors="replace", check=False, timeout=_TIMEOUT_SECONDS,
             env={**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"},
         )
@@ -62,6 +64,9 @@ class GitRepository:
     _answers: dict[tuple[str, ...], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
+    # Folders whose files are asked about in bulk (see `ask_in_bulk`), relative to `cwd`.
+    _bulk_folders: list[str] = field(default_factory=list, init=False, repr=False,
+                                     compare=False)
 
     def _once(self, question: tuple[str, ...], ask: Callable[[], T]) -> T:
         if question not in self._answers:
@@ -80,6 +85,51 @@ class GitRepository:
             self.cwd, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}"
         ))
 
+    def ask_in_bulk(self, folder: Path) -> None:
+        """Answer `is_committed` and `changed_since` for the files under `folder` from one
+        ``git log --name-only`` and one ``git diff --name-only`` per commit, instead of a git
+        process per file: a status of N pages then starts a constant number of processes plus
+        one per distinct recorded commit."""
+        self._bulk_folders.append(self._relative(folder).rstrip("/") + "/")
+
+    def _bulk_folder(self, relative: str) -> str | None:
+        return next((folder for folder in self._bulk_folders if relative.startswith(folder)),
+                    None)
+
+    def _names(self, *args: str) -> set[str] | None:
+        """The file names a ``git … --name-only`` lists (relative to `cwd`); None on failure."""
+        output = git_output(self.cwd, "-c", "core.quotepath=off", *args)
+        return None if output is None else {line for line in output.splitlines() if line}
+
+    def is_committed(self, path: Path) -> bool | None:
+        """Whether any commit changed `path`; None when git cannot tell."""
+        if not self.available:
+            return None
+        relative = self._relative(path)
+        folder = self._bulk_folder(relative)
+        if folder is None:
+            return self.last_commit(path) is not None
+        names = self._once(("log --name-only", folder), lambda: self._names(
+            "log", "--format=", "--name-only", "--no-renames", "--relative", "--", folder))
+        return None if names is None else relative in names
+
+    def resolve_commits(self, revisions: Iterable[str]) -> None:
+        """Resolve many revisions with one ``git cat-file --batch-check`` and remember the
+        answers for :meth:`resolve_commit` (instead of one ``git rev-parse`` each)."""
+        asked = [revision for revision in dict.fromkeys(revisions)
+                 if revision and not revision.startswith("-") and revision.split() == [revision]
+                 and ("rev-parse", revision) not in self._answers]
+        if not self.available or not asked:
+            return
+        result = run_git(self.cwd, "cat-file", "--batch-check=%(objectname) %(objecttype)",
+                         stdin="".join(f"{revision}^{{commit}}\n" for revision in asked))
+        answers = result.stdout.splitlines() if result is not None else []
+        if result is None or result.returncode != 0 or len(answers) != len(asked):
+            return  # each is then asked on its own
+        for revision, answer in zip(asked, answers, strict=True):
+            name, _, kind = answer.partition(" ")
+            self._answers[("rev-parse", revision)] = name if kind == "commit" else None
+
     def last_commit(self, path: Path) -> str | None:
         """The last commit that changed `path`; None when it was never committed."""
         if not self.available:
@@ -94,6 +144,12 @@ class GitRepository:
         if not self.available:
             return None
         relative = self._relative(path)
+        folder = self._bulk_folder(relative)
+        if folder is not None:
+            names = self._once(("diff --name-only", commit, folder), lambda: self._names(
+                "diff", "--name-only", "--no-renames", "--no-ext-diff", "--relative", commit,
+                "--", folder))
+            return None if names is None else relative in names
         result = self._once(("diff --quiet", commit, relative), lambda: run_git(
             self.cwd, "diff", "--quiet", "--no-ext-diff", commit, "--", relative
         ))

@@ -130,8 +130,12 @@ class LocaleStatus:
     def summary(self) -> LocaleSummary:
         return LocaleSummary.of(self.pages)
 
+    @cached_property
+    def _by_path(self) -> dict[str, PageStatus]:
+        return {page.rel_path: page for page in self.pages}
+
     def page_for(self, rel_path: str) -> PageStatus | None:
-        return next((page for page in self.pages if page.rel_path == rel_path), None)
+        return self._by_path.get(rel_path)
 
 
 @dataclass(frozen=True)
@@ -146,15 +150,27 @@ class StatusReport:
     shallow: bool = False
     schema: FrontMatterSchema = DEFAULT_SCHEMA  # the keys that hold the localization roles
 
+    # Looked up for every page of every language pass: indexed once, not scanned each time.
+    @cached_property
+    def _by_locale(self) -> dict[str, LocaleStatus]:
+        return {status.locale: status for status in self.locales}
+
+    @cached_property
+    def _source_page_set(self) -> frozenset[str]:
+        return frozenset(self.source_pages)
+
+    def has_source_page(self, rel_path: str) -> bool:
+        return rel_path in self._source_page_set
+
     def page(self, locale: str, rel_path: str) -> PageStatus | None:
-        status = next((status for status in self.locales if status.locale == locale), None)
+        status = self._by_locale.get(locale)
         return status.page_for(rel_path) if status is not None else None
 
     def alternate_locales(self, rel_path: str) -> list[str]:
         """Locales that have `rel_path` in their own language: the source, then every locale
         with a real translation, outdated or not. Missing and untranslated pages would show the
         source's text, so they are not alternates."""
-        if rel_path not in self.source_pages:
+        if not self.has_source_page(rel_path):
             return []
         translated = (PageState.UP_TO_DATE, PageState.OUTDATED)
         return [self.source_locale] + [
@@ -237,7 +253,7 @@ def _freshness(page: ParsedPage, source: ParsedPage, source_file: Path,
         why = f"commit {recorded} not found"
         warnings.append(f"{commit_at}: {commit_key} `{recorded}` is not a commit in "
                         f"{where}; judged by {count_key}")
-    elif repo.last_commit(source_file) is None:
+    elif not repo.is_committed(source_file):
         why = f"{source.path} is not committed yet"
     else:
         changed = repo.changed_since(commit, source_file)
@@ -292,6 +308,11 @@ def compute_status(tree: DocsTree, locales: Iterable[Locale], repo: GitRepositor
     """The status of every translated locale of `tree` (the source locale is not listed)."""
     names = {locale.code: locale.name for locale in locales}
     source_pages = sorted(tree.source.pages)
+    repo.ask_in_bulk(tree.docs_dir / tree.source_locale)
+    repo.resolve_commits(
+        str(page.meta("source-git-commit")).strip() for translation in tree.translations()
+        for page in translation.pages.values() if page.meta("source-git-commit") not in (None, "")
+    )
     statuses = []
     for translation in tree.translations():
         pages = tuple(

@@ -28,13 +28,25 @@ class AlignedText:
     line: int
 
 
-def aligned_texts(pairs: list[tuple[Stage, Stage]]) -> Iterator[AlignedText]:
+def _aligned_with_terms(
+    pairs: list[tuple[Stage, Stage]], glossary: Glossary
+) -> Iterator[tuple[AlignedText, tuple[int, ...]]]:
+    """The aligned texts whose source has a term, with the terms. A translation's items are
+    read only where some source item of the stage has one: the source's are read once for
+    every locale, and most stages of real pages have no glossary term at all."""
     for source_stage, stage in pairs:
-        yield AlignedText(source_stage.title, stage.title, stage.line)
-        source_items, items = source_stage.capabilities.items, stage.capabilities.items
-        if len(source_items) == len(items):
-            for source_item, item in zip(source_items, items, strict=True):
-                yield AlignedText(source_item.text, item.text, item.line)
+        terms = _source_terms(glossary, source_stage.title)
+        if terms:
+            yield AlignedText(source_stage.title, stage.title, stage.line), terms
+        if source_stage.capabilities.count != stage.capabilities.count:
+            continue
+        source_items = source_stage.capabilities.items
+        item_terms = [_source_terms(glossary, item.text) for item in source_items]
+        if any(item_terms):
+            for source_item, item, terms in zip(source_items, stage.capabilities.items,
+                                                item_terms, strict=True):
+                if terms:
+                    yield AlignedText(source_item.text, item.text, item.line), terms
 
 
 def check_locale_terminology(
@@ -56,19 +68,33 @@ def check_page_terminology(
     """PB601 and PB602 for one translated page whose stages are paired with the source's.
     A line or text gets at most one PB601 per term: the first wrong rendering found."""
     found: list[Diagnostic] = []
-    for line, text in page.text_lines:
+    for line, text in page.text_lines if glossary.may_forbid_in_page(page.text) else ():
         if not glossary.may_forbid(text):
             continue
         for term in glossary.terms:
             hit = next((pair for pair in term.forbidden_in(text) if pair[0].anywhere), None)
             if hit:
                 found.append(_forbidden(page, line, term, *hit))
-    for aligned in aligned_texts(pairs):
-        if not glossary.may_have_source_term(aligned.source):
-            continue
-        for term in glossary.terms:
-            if term.in_source(aligned.source):
-                found += _aligned_findings(page, aligned, term, glossary)
+    for aligned, terms in _aligned_with_terms(pairs, glossary):
+        for index in terms:
+            found += _aligned_findings(page, aligned, glossary.terms[index], glossary)
+    return found
+
+
+# The source's stage titles and capabilities are the same for every locale, and glossaries
+# mostly list the same source terms: each source text is matched once per distinct term list,
+# not once per locale. Bounded: cleared when it grows past a large site's source texts.
+_SOURCE_TERMS: dict[tuple[str, str], tuple[int, ...]] = {}
+_SOURCE_TERMS_LIMIT = 200_000
+
+
+def _source_terms(glossary: Glossary, source: str) -> tuple[int, ...]:
+    key = (glossary.source_forms, source)
+    found = _SOURCE_TERMS.get(key)
+    if found is None:
+        if len(_SOURCE_TERMS) >= _SOURCE_TERMS_LIMIT:
+            _SOURCE_TERMS.clear()
+        found = _SOURCE_TERMS[key] = glossary.source_terms_in(source)
     return found
 
 
