@@ -340,8 +340,9 @@ class _Writer:
             return ["```json", block.code, "```"]
         if block.kind == "table":
             rows = [f"| {self.text(1, 2)} | {self.text(1, 3)} |", "| --- | --- |"]
-            return rows + [f"| `{self.text(1, 1)}` | {self.text(3, 12)} |"
-                           for _ in range(block.size)]
+            # Code is never translated: the same identifier in every locale (PB701 checks it).
+            return rows + [f"| `attr_{row + 1}` | {self.text(3, 12)} |"
+                           for row in range(block.size)]
         if block.kind == "admonition":
             return [f'!!! note "{self.text(1, 3).title()}"', "",
                     f"    {self.text(block.size, block.size).capitalize()}."]
