@@ -33,7 +33,7 @@ from mkdocs_playbooks.core.front_matter_values import value_diagnostics
 from mkdocs_playbooks.core.model import ParsedPage, Reference, Stage
 from mkdocs_playbooks.core.rules import diagnostic
 from mkdocs_playbooks.core.schema import DEFAULT_SCOPE, SOURCE_WORDCOUNT, CheckScope
-from mkdocs_playbooks.core.verbatim import Verbatim, may_have_verbatim, verbatim_tokens
+from mkdocs_playbooks.core.verbatim import Verbatim, may_have_verbatim
 
 ResolveReference = Callable[[ParsedPage, Reference], str]
 """Returns "ok", "missing" or "escapes" for a page's reference."""
@@ -217,7 +217,7 @@ def _verbatim_parity(
     Code spans the translation joined into one (`a`|`b` as `a|b`) count as kept."""
     if not may_have_verbatim(source.text) and not may_have_verbatim(page.text):
         return []  # the usual page: one search each, no line is read
-    source_tokens, tokens = verbatim_tokens(source), verbatim_tokens(page)
+    source_tokens, tokens = source.verbatim, page.verbatim
     have = Counter((token.kind, token.text) for token in tokens)
     wanted = Counter((token.kind, token.text) for token in source_tokens)
     if have == wanted:

@@ -15,6 +15,7 @@ from functools import cached_property
 from typing import Any, NamedTuple
 
 from mkdocs_playbooks.core.text import count_words, readable_lines
+from mkdocs_playbooks.core.verbatim import Verbatim, verbatim_tokens
 
 GOALS_ANCHOR = "goals"
 """The H2 section with this anchor holds the playbook's goals; every other H2 is a stage."""
@@ -170,6 +171,12 @@ class ParsedPage:
         """Every non-blank line outside fenced and indented code, front matter included, with
         code spans blanked out, as (line number, text): what the terminology check reads."""
         return readable_lines(self.lines, self.code_lines)
+
+    @cached_property
+    def verbatim(self) -> tuple[Verbatim, ...]:
+        """The ``[!DNL …]`` tokens and code spans of the body prose: what a translation keeps
+        unchanged. Worked out once: a source page is compared with every locale's."""
+        return verbatim_tokens(self.text, self.front_matter_end, self.code_lines)
 
     def meta(self, name: str, default: Any = None) -> Any:
         return self.front_matter_values.get(name, default)

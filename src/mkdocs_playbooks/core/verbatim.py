@@ -8,9 +8,9 @@ Code in fenced or indented blocks is not looked at here (it is not prose a trans
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from typing import NamedTuple
 
-from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.core.text import code_spans, without_code_spans
 
 _DNL = re.compile(r"\[!DNL\s+([^\]]+?)\s*\]")
@@ -32,17 +32,33 @@ def may_have_verbatim(text: str) -> bool:
     return "`" in text or "[!DNL" in text
 
 
-def verbatim_tokens(page: ParsedPage) -> list[Verbatim]:
-    """Every ``[!DNL …]`` token and code span in the page's body prose, in order."""
+def verbatim_tokens(text: str, front_matter_end: int,
+                    code_lines: Collection[int]) -> tuple[Verbatim, ...]:
+    """Every ``[!DNL …]`` token and code span in the body prose of a page's `text` (after line
+    `front_matter_end`, outside its `code_lines`), in order. Only the lines that hold a
+    backtick or ``[!DNL`` are looked at, found with `str.find`."""
     found: list[Verbatim] = []
-    for number, line in enumerate(page.lines[page.front_matter_end:], page.front_matter_end + 1):
-        if number in page.code_lines or ("`" not in line and "[!DNL" not in line):
-            continue
-        spans = code_spans(line) if "`" in line else []
-        found += [Verbatim("code", line[start:end], number) for start, end in spans]
-        prose = without_code_spans(line) if spans else line
-        found += [
-            Verbatim("DNL", " ".join(match.group(1).split()), number)
-            for match in _DNL.finditer(prose)
-        ]
-    return found
+    number, counted = 1, 0  # the number of the line that starts at offset `counted`
+    tick, dnl = text.find("`"), text.find("[!DNL")
+    while tick != -1 or dnl != -1:
+        at = tick if dnl == -1 or tick != -1 and tick < dnl else dnl
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end == -1 else end
+        number += text.count("\n", counted, start)
+        counted = start
+        if number > front_matter_end and number not in code_lines:
+            found += _line_tokens(text[start:end], number)
+        tick = text.find("`", end) if tick != -1 else -1
+        dnl = text.find("[!DNL", end) if dnl != -1 else -1
+    return tuple(found)
+
+
+def _line_tokens(line: str, number: int) -> list[Verbatim]:
+    spans = code_spans(line) if "`" in line else []
+    found = [Verbatim("code", line[start:end], number) for start, end in spans]
+    prose = without_code_spans(line) if spans else line
+    return found + [
+        Verbatim("DNL", " ".join(match.group(1).split()), number)
+        for match in _DNL.finditer(prose)
+    ]
