@@ -243,6 +243,14 @@ def drop_line(page: Path, line_text: str) -> int:
     return index + 1
 
 
+def drop_first_capability(page: Path) -> None:
+    """Remove the first item of the first stage's list."""
+    lines = page.read_text(encoding="utf-8").split("\n")
+    stage = next(index for index, line in enumerate(lines) if line.startswith("## "))
+    del lines[next(index for index in range(stage, len(lines)) if lines[index].startswith("- "))]
+    page.write_text("\n".join(lines), encoding="utf-8")
+
+
 def docs_bytes(project: Path) -> dict[str, bytes]:
     """Every file under the project's docs/, by its path there: to tell that nothing changed."""
     docs = project / "docs"

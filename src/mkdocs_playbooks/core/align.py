@@ -50,9 +50,10 @@ class Signals(NamedTuple):
 
 def section_texts(page: ParsedPage) -> list[str]:
     """Each stage's heading and everything up to the next H2 heading, as written, in one pass."""
+    lines = page.lines
     starts = [stage.line for stage in page.stages]
-    ends = [*starts[1:], len(page.lines) + 1]
-    return ["\n".join(page.lines[start - 1:end - 1])
+    ends = [*starts[1:], len(lines) + 1]
+    return ["\n".join(lines[start - 1:end - 1])
             for start, end in zip(starts, ends, strict=True)]
 
 

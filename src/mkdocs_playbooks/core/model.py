@@ -154,9 +154,11 @@ class ParsedPage:
     code_lines: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
     """The lines of fenced and indented code, fences included."""
 
-    # The views below are worked out on first use: the parity check needs none of them, and
-    # counting words costs as much as parsing the front matter (see benchmarks/).
-    @cached_property
+    # The views below are worked out on use: the parity check needs none of them, and
+    # counting words costs as much as parsing the front matter (see benchmarks/). The lines
+    # are not kept: a page's lines take twice the memory of its text, for every page of every
+    # locale, for the whole build (see the README's benchmarks).
+    @property
     def lines(self) -> tuple[str, ...]:
         """Every line of the file without its line end, front matter included."""
         return tuple(self.text.split("\n"))
@@ -164,13 +166,16 @@ class ParsedPage:
     @cached_property
     def word_count(self) -> int:
         """Words in the body (after the front matter): what ``source-wordcount`` records."""
-        return count_words("\n".join(self.lines[self.front_matter_end:]))
+        body = 0
+        for _ in range(self.front_matter_end):
+            body = self.text.find("\n", body) + 1 or len(self.text)
+        return count_words(self.text[body:])
 
-    @cached_property
+    @property
     def text_lines(self) -> tuple[tuple[int, str], ...]:
         """Every non-blank line outside fenced and indented code, front matter included, with
         code spans blanked out, as (line number, text): what the terminology check reads."""
-        return readable_lines(self.lines, self.code_lines)
+        return readable_lines(self.text.split("\n"), self.code_lines)
 
     @cached_property
     def verbatim(self) -> tuple[Verbatim, ...]:

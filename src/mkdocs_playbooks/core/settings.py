@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs_playbooks.core.diagnostics import Diagnostic, Severity
+from mkdocs_playbooks.core.file_memo import FileMemo
 from mkdocs_playbooks.core.mkdocs_yml import LOCALE_CODE, ConfigFileError, read_mkdocs_yml
 from mkdocs_playbooks.core.model import ParsedPage
 from mkdocs_playbooks.core.rules import lookup
@@ -177,12 +178,13 @@ def _optional(options: Mapping[str, Any], name: str, kind: type, where: str) -> 
 
 
 def load_project_tree(
-    settings: ProjectSettings, locales: list[str] | None = None
+    settings: ProjectSettings, locales: list[str] | None = None, memo: FileMemo | None = None,
 ) -> tuple[DocsTree, list[ParsedPage]]:
-    """The project's docs tree, in its layout: every locale, or only those in `locales`."""
+    """The project's docs tree, in its layout: every locale, or only those in `locales`
+    (with a `memo`, unchanged pages are those the last build parsed)."""
     return load_tree(settings.root, settings.docs_dir, settings.source_locale,
                      settings.locale_codes if locales is None else locales, settings.layout,
-                     settings.unbuilt_locales, settings.links)
+                     settings.unbuilt_locales, settings.links, memo)
 
 
 def parse_link_options(roots: Any, external: Any, where: str) -> LinkOptions:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs_playbooks.core.compare import LocalePages, with_suffix
+from mkdocs_playbooks.core.file_memo import FileMemo
 from mkdocs_playbooks.core.framework_ref import is_framework_diagram
 from mkdocs_playbooks.core.gc_pause import cyclic_gc_paused
 from mkdocs_playbooks.core.model import ParsedPage, ParseProblem, Reference
@@ -256,8 +257,13 @@ def _symlink_problem(path: Path, root: Path) -> ParseProblem | None:
     return None
 
 
-def _read_page(path: str, display: str, rel: str, locale: str) -> ParsedPage:
-    """Parse one Markdown file, or a pseudo-page saying why it cannot be read."""
+def _read_page(path: str, display: str, rel: str, locale: str,
+               memo: FileMemo | None = None) -> ParsedPage:
+    """Parse one Markdown file, or a pseudo-page saying why it cannot be read; with a `memo`,
+    the page the last build parsed while the file is unchanged."""
+    if memo is not None:
+        return memo.get(path, (display, rel, locale), lambda: _read_page(path, display, rel,
+                                                                        locale))
     try:
         raw = read_regular_file(path)  # a FIFO is reported, never waited on
     except OSError as error:
@@ -291,6 +297,7 @@ def _suffix_locale(rel: str, locales: Iterable[str]) -> tuple[str | None, str]:
 
 def _load_suffix_layout(
     root: Path, docs_dir: Path, source_locale: str, locales: list[str], skipped: Iterable[str],
+    memo: FileMemo | None,
 ) -> tuple[dict[str, LocalePages], set[str], list[ParsedPage]]:
     """Pages of every locale from one folder: ``x.md`` (or ``x.en.md``) is the source locale's,
     ``x.fr.md`` French. Each locale's pages are known by the path without the suffix. Files of
@@ -316,8 +323,8 @@ def _load_suffix_layout(
         if locale == source_locale and virtual != rel:
             files.add(f"{locale}/{rel}")  # `x.en.md` may also be linked as written
         if _is_markdown(rel) and virtual not in by_locale[locale]:
-            _keep(_read_page(os.path.join(folder_path, rel), f"{display}/{rel}", virtual, locale),
-                  by_locale[locale], unreadable)
+            _keep(_read_page(os.path.join(folder_path, rel), f"{display}/{rel}", virtual, locale,
+                             memo), by_locale[locale], unreadable)
     pages = {
         locale: LocalePages(locale, display, by_locale[locale],
                             suffix="" if locale == source_locale else f".{locale}")
@@ -335,17 +342,19 @@ def load_tree(
     layout: str = FOLDER_LAYOUT,
     skipped_locales: Iterable[str] = (),
     links: LinkOptions = LinkOptions(),
+    memo: FileMemo | None = None,
 ) -> tuple[DocsTree, list[ParsedPage]]:
     """Parse every Markdown page of every locale (in the suffix layout, the files of the
-    `skipped_locales` are recognized and left out). Returns the tree and pseudo-pages that carry
-    problems about folders (a locale folder that cannot be read), so nothing is lost silently."""
+    `skipped_locales` are recognized and left out); with a `memo`, unchanged pages are not
+    parsed again. Returns the tree and pseudo-pages that carry problems about folders (a
+    locale folder that cannot be read), so nothing is lost silently."""
     locale_pages: dict[str, LocalePages] = {}
     files: set[str] = set()
     unreadable: list[ParsedPage] = []
     locales = list(locales)
     if layout == SUFFIX_LAYOUT:
         locale_pages, files, unreadable = _load_suffix_layout(
-            root, docs_dir, source_locale, locales, skipped_locales)
+            root, docs_dir, source_locale, locales, skipped_locales, memo)
         locales = []  # read already
     for locale in locales:
         folder = docs_dir / locale
@@ -365,8 +374,8 @@ def load_tree(
         for rel in paths:
             files.add(f"{locale}/{rel}")
             if _is_markdown(rel):
-                _keep(_read_page(os.path.join(folder_path, rel), f"{display}/{rel}", rel, locale),
-                      pages, unreadable)
+                _keep(_read_page(os.path.join(folder_path, rel), f"{display}/{rel}", rel, locale,
+                                 memo), pages, unreadable)
         locale_pages[locale] = LocalePages(locale, display, pages)
     asset_paths, asset_problems = (
         _walk(root / ASSETS_FOLDER, root) if (root / ASSETS_FOLDER).is_dir() else ([], [])

@@ -54,7 +54,7 @@ from mkdocs_playbooks.plugin.i18n_files import locale_prefix, locale_rel_path
 from mkdocs_playbooks.plugin.log import log
 from mkdocs_playbooks.plugin.nav import merge_split_sections
 from mkdocs_playbooks.plugin.reader import ReaderSite
-from mkdocs_playbooks.project.check import check_project, left_to_mkdocs
+from mkdocs_playbooks.project.check import CheckMemo, check_project, left_to_mkdocs
 from mkdocs_playbooks.reader import THEME_DIR
 from mkdocs_playbooks.reader.library import is_playbook
 from mkdocs_playbooks.reader.pdf import PdfError, find_chromium, pdf_uri, print_pdf
@@ -197,6 +197,16 @@ class I18nState:
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         self._depth = 0
+        self._check_memo = CheckMemo()  # what the last build parsed and found, for the next
+        self._start_build()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Nothing to start: defining this event makes MkDocs keep the plugin from one
+        ``mkdocs serve`` rebuild to the next (it makes anew the plugins without it), and with
+        it the check's memo, which spares the pages that did not change."""
+
+    def _start_build(self) -> None:
+        """Forget the last build (the plugin outlives builds: see :meth:`on_startup`)."""
         self._reader_site: ReaderSite | None = None  # translation status, once per build
         self._default_outputs: dict[str, str] = {}  # the default locale's 404 and search index
         self._env: Environment | None = None  # this language pass's template environment
@@ -239,11 +249,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     @event_priority(100)
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self._depth += 1
+        if self._depth == 1:
+            self._start_build()
         if self._depth == 1 and self.config.enabled:
-            self._search_hooked = True
             settings = self.project_settings(config)
             self._source_locale = settings.source_locale
-            tree, found = check_project(settings)
+            tree, found = check_project(settings, self._check_memo)
+            if self._check_memo.files.reused:
+                log.debug(f"{self._check_memo.files.reused} unchanged files not read again; "
+                          f"locales not compared again: {self._check_memo.reused or 'none'}")
             if config.validation.links.not_found > logging.DEBUG:
                 found = left_to_mkdocs(found)  # MkDocs reports those links itself
             self._tree = tree

@@ -22,6 +22,7 @@ file: every problem becomes a PB603 diagnostic naming the file and line.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from mkdocs_playbooks.core.diagnostics import Diagnostic
+from mkdocs_playbooks.core.file_memo import FileMemo
 from mkdocs_playbooks.core.regular_file import read_regular_file
 from mkdocs_playbooks.core.rules import diagnostic
 from mkdocs_playbooks.core.text import without_code_spans
@@ -412,9 +414,11 @@ def _contradictions(path: str, terms: list[Term]) -> list[Diagnostic]:
 
 
 def load_glossaries(
-    folder: Path | None, locales: Iterable[str], display: Callable[[Path], str]
+    folder: Path | None, locales: Iterable[str], display: Callable[[Path], str],
+    memo: FileMemo | None = None,
 ) -> tuple[Mapping[str, Glossary], list[Diagnostic]]:
-    """Each locale's ``<folder>/<locale>.yml`` that exists; no folder means no glossaries."""
+    """Each locale's ``<folder>/<locale>.yml`` that exists; no folder means no glossaries.
+    With a `memo`, a glossary file that did not change is not read again."""
     glossaries: dict[str, Glossary] = {}
     problems: list[Diagnostic] = []
     if folder is None or not folder.is_dir():
@@ -423,12 +427,19 @@ def load_glossaries(
         path = folder / f"{locale}{GLOSSARY_SUFFIX}"
         if not path.exists():
             continue
-        try:
-            raw = read_regular_file(path)  # a FIFO is reported, not waited on
-        except OSError as error:
-            problems.append(diagnostic("PB603", display(path), 1,
-                                       f"cannot read the glossary: {error.strerror}"))
-            continue
-        glossaries[locale], found = parse_glossary(display(path), locale, raw)
+        shown = display(path)
+        read = functools.partial(_read_glossary, path, shown, locale)
+        glossary, found = memo.get(str(path), (shown, locale), read) if memo else read()
+        if glossary is not None:
+            glossaries[locale] = glossary
         problems += found
     return glossaries, problems
+
+
+def _read_glossary(path: Path, shown: str, locale: str
+                   ) -> tuple[Glossary | None, list[Diagnostic]]:
+    try:
+        raw = read_regular_file(path)  # a FIFO is reported, not waited on
+    except OSError as error:
+        return None, [diagnostic("PB603", shown, 1, f"cannot read the glossary: {error.strerror}")]
+    return parse_glossary(shown, locale, raw)
