@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -91,7 +91,7 @@ def read_flat_body(text: str, first_line: int) -> FlatBody | None:
         title=heading_text(title.text)[0] if title else None,
         title_line=title.line if title else None,
         stages=tuple(stages),
-        references=tuple(_references(text, first_line, {h.start for h in headings})),
+        references=tuple(_references(text, first_line, headings)),
     )
 
 
@@ -117,10 +117,11 @@ def _headings(text: str, first_line: int) -> list[_Heading]:
     return found
 
 
-def _references(text: str, first_line: int, heading_starts: set[int]) -> list[Reference]:
+def _references(text: str, first_line: int, headings: list[_Heading]) -> list[Reference]:
     """References on every line but headings (whose links are not the page's references)."""
     if not only_inline_references(text):
-        return _references_line_by_line(text, first_line, heading_starts)
+        return references_at_markers(text, first_line, {heading.line for heading in headings})
+    heading_starts = {heading.start for heading in headings}
     found: list[Reference] = []
     line, counted = first_line - 1, 0
     for match in inline_references_in_text(text):
@@ -132,20 +133,24 @@ def _references(text: str, first_line: int, heading_starts: set[int]) -> list[Re
     return found
 
 
-def _references_line_by_line(
-    text: str, first_line: int, heading_starts: set[int]
+def references_at_markers(
+    text: str, first_line: int, skipped_lines: Collection[int]
 ) -> list[Reference]:
+    """The references on each line of `text` (``"\\n"`` + the lines, the first numbered
+    `first_line`) that holds a reference marker, but on the `skipped_lines`: found from the
+    markers with `str.find`, not by testing every line."""
     found: list[Reference] = []
     line, counted, done = first_line - 1, 0, -1
     for offset in reference_marker_offsets(text):
         start = text.rfind("\n", 0, offset)
-        if start == done or start in heading_starts:
+        if start == done:
             continue
         done = start
         line += text.count("\n", counted, start + 1)
         counted = start + 1
-        end = text.find("\n", offset)
-        found += line_references(text[start + 1:end if end != -1 else len(text)], line)
+        if line not in skipped_lines:
+            end = text.find("\n", offset)
+            found += line_references(text[start + 1:end if end != -1 else len(text)], line)
     return found
 
 

@@ -91,11 +91,6 @@ def heading_text(raw: str) -> tuple[str, str | None]:
     return raw.strip(), anchor
 
 
-def has_reference_marker(raw: str) -> bool:
-    """A line holds a reference only if it has one of these: the patterns run only then."""
-    return "](" in raw or "]:" in raw or "<img" in raw
-
-
 def line_references(text: str, line: int) -> list[Reference]:
     """Images and internal links on one line of prose (code spans are not prose)."""
     # Each pattern runs only when the line holds the text it needs (`, <img, ]:).

@@ -18,16 +18,14 @@ from typing import Any
 import yaml
 
 from mkdocs_playbooks.core.bounded_yaml import load_bounded
-from mkdocs_playbooks.core.flat_body import FlatBody, read_flat_body
+from mkdocs_playbooks.core.flat_body import FlatBody, read_flat_body, references_at_markers
 from mkdocs_playbooks.core.flat_yaml import read_flat_mapping
 from mkdocs_playbooks.core.html_blocks import RawHtmlBlock, raw_html_block, starts_inline_html
 from mkdocs_playbooks.core.markdown_lines import (
     LIST_ITEM,
     atx_heading,
-    has_reference_marker,
     heading_text,
     is_thematic_break,
-    line_references,
 )
 from mkdocs_playbooks.core.model import (
     Capability,
@@ -35,7 +33,6 @@ from mkdocs_playbooks.core.model import (
     FrontMatterKey,
     ParsedPage,
     ParseProblem,
-    Reference,
     Stage,
 )
 
@@ -196,7 +193,7 @@ class _BodyScanner:
         self.title: str | None = None
         self.title_line: int | None = None
         self.sections: list[_Section] = []
-        self.references: list[Reference] = []
+        self.not_prose: set[int] = set()  # headings, admonition titles, rules: no references
         self.code_lines: set[int] = set()  # fenced and indented code, fences included
 
     def scan(self) -> None:
@@ -215,7 +212,6 @@ class _BodyScanner:
                     fence = None
                 continue
             if raw_html is not None:
-                self._collect(raw, line_no)
                 if raw_html.ends_on(raw):
                     raw_html = None
                 previous_kind, previous_blank = "other", not stripped
@@ -237,7 +233,6 @@ class _BodyScanner:
                 previous_kind, previous_blank = "other", False
                 continue
             if html_block:
-                self._collect(raw, line_no)
                 continue
             indent = _indent_width(raw) if raw[0] in " \t" else 0
             may_be_item = first in "-*+" or first.isdecimal()  # what \d matches
@@ -247,12 +242,12 @@ class _BodyScanner:
                 if (previous_kind == "item" and not previous_blank
                         and not (may_be_item and LIST_ITEM.match(raw))):
                     self._extend_item(stripped)
-                self._collect(raw, line_no)
                 previous_blank = False
                 continue
 
             could_be_heading = first == "#" or first in "=-" and previous_kind == "paragraph"
             if could_be_heading and self._heading(raw, previous_kind, line_no):
+                self.not_prose.add(line_no)
                 list_content_indent = None
                 previous_kind, previous_blank = "heading", False
                 continue
@@ -266,7 +261,6 @@ class _BodyScanner:
                 spacing = 1 if spacing > 4 else spacing
                 list_content_indent = indent + len(marker) + spacing
                 self._add_item(content or "", line_no)
-                self._collect(raw, line_no)
                 previous_kind, previous_blank = "item", False
                 continue
 
@@ -275,7 +269,6 @@ class _BodyScanner:
                 continue  # indented code block
             if previous_kind == "item" and not previous_blank:
                 self._extend_item(stripped)  # lazy continuation line
-                self._collect(raw, line_no)
                 previous_blank = False
                 continue
 
@@ -286,15 +279,14 @@ class _BodyScanner:
                 html_block = raw_html is None
                 if raw_html is not None and raw_html.ends_on(raw, opening=True):
                     raw_html = None  # closed on its own line: Markdown again on the next
-                self._collect(raw, line_no)
                 previous_kind, previous_blank = "other", False
                 continue
             if first in "!?" and _ADMONITION.match(raw) or is_thematic_break(first, raw):
+                self.not_prose.add(line_no)
                 previous_kind, previous_blank = "other", False
                 continue
             if previous_kind != "paragraph":
                 self._start_paragraph(line_no)
-            self._collect(raw, line_no)
             previous_kind, previous_blank = "paragraph", False
 
     def _heading(self, raw: str, previous_kind: str, line_no: int) -> bool:
@@ -335,9 +327,6 @@ class _BodyScanner:
         if self.sections:
             self.sections[-1].paragraphs.append(line_no)
 
-    def _collect(self, raw: str, line_no: int) -> None:
-        if has_reference_marker(raw):
-            self.references.extend(line_references(raw, line_no))
 
 
 def code_line_numbers(body_lines: list[str]) -> set[int]:
@@ -400,6 +389,10 @@ def _scan_body(lines: list[str], front_matter_end: int) -> FlatBody:
         title=scanner.title,
         title_line=scanner.title_line,
         stages=tuple(section.freeze() for section in scanner.sections),
-        references=tuple(scanner.references),
+        # Found after the scan where the text has a reference marker: a search at C speed
+        # instead of a test on each line.
+        references=tuple(references_at_markers(
+            "\n" + "\n".join(scanner.lines), scanner.first_line,
+            scanner.code_lines | scanner.not_prose)),
         code_lines=frozenset(scanner.code_lines),
     )
