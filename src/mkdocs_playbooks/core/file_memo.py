@@ -42,7 +42,7 @@ class FileMemo:
             return make()
         signature = (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino,
                      status.st_dev)
-        kept = self._previous.get((path, key)) or self._current.get((path, key))
+        kept = self._previous.get((path, key))
         if kept is not None and kept[0] == signature:
             self.reused += 1
             result = kept[1]

@@ -350,7 +350,7 @@ def parse_page(path: str, rel_path: str, locale: str, raw: bytes) -> ParsedPage:
     head, body = _split_front_matter(text)
     front = parse_front_matter(head.split("\n"))
     problems.extend(front.problems)
-    found = read_flat_body(body, front.end + 1) or _scan_body(text.split("\n"), front.end)
+    found = read_flat_body(body, front.end + 1) or _scan_body(body, front.end + 1)
     return ParsedPage(
         path=path,
         rel_path=rel_path,
@@ -381,9 +381,10 @@ def _split_front_matter(text: str) -> tuple[str, str]:
     return text, "\n" + text
 
 
-def _scan_body(lines: list[str], front_matter_end: int) -> FlatBody:
-    """Any body, read line by line (a flat one is read faster by :mod:`core.flat_body`)."""
-    scanner = _BodyScanner(lines[front_matter_end:], front_matter_end + 1)
+def _scan_body(body: str, first_line: int) -> FlatBody:
+    """Any body (``"\\n"`` + its lines, the first numbered `first_line`: what the flat reader
+    takes), read line by line (a flat one is read faster by :mod:`core.flat_body`)."""
+    scanner = _BodyScanner(body[1:].split("\n"), first_line)
     scanner.scan()
     return FlatBody(
         title=scanner.title,
@@ -391,8 +392,7 @@ def _scan_body(lines: list[str], front_matter_end: int) -> FlatBody:
         stages=tuple(section.freeze() for section in scanner.sections),
         # Found after the scan where the text has a reference marker: a search at C speed
         # instead of a test on each line.
-        references=tuple(references_at_markers(
-            "\n" + "\n".join(scanner.lines), scanner.first_line,
-            scanner.code_lines | scanner.not_prose)),
+        references=tuple(references_at_markers(body, first_line,
+                                               scanner.code_lines | scanner.not_prose)),
         code_lines=frozenset(scanner.code_lines),
     )

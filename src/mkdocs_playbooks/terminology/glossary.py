@@ -429,7 +429,7 @@ def load_glossaries(
             continue
         shown = display(path)
         read = functools.partial(_read_glossary, path, shown, locale)
-        glossary, found = memo.get(str(path), (shown, locale), read) if memo else read()
+        glossary, found = read() if memo is None else memo.get(str(path), (shown, locale), read)
         if glossary is not None:
             glossaries[locale] = glossary
         problems += found
