@@ -1,7 +1,9 @@
 """A real `mkdocs build` of a site in one of three plugin variants, and the same in a process of
 its own (``python -m benchmarks.site_build CONFIG SITE_DIR VARIANT [EDITED_PAGE EDITS]``), as
 `mkdocs build` runs. The process prints one JSON line: its peak memory and, when a page is
-given, the time of each rebuild after editing that page, as `mkdocs serve` rebuilds.
+given, the time of each rebuild after editing that page, as `mkdocs serve` rebuilds; and the
+CPU time spent inside the playbook plugin's event handlers (what its cost per page is measured
+on: the difference of two whole builds swings by more than the plugin's share).
 
 Variants: ``off`` (the playbook plugin's ``enabled: false``), ``parity`` (enabled, every reader
 feature off: the parity check only) and ``on`` (enabled, every reader feature on).
@@ -18,8 +20,9 @@ import logging
 import resource
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -48,11 +51,16 @@ def configured(config_file: Path, site_dir: Path, variant: str) -> MkDocsConfig:
     return config
 
 
+_handler_cpu = {"s": 0.0}  # CPU seconds inside the playbook plugin's event handlers
+
+
 def build_site(config_file: Path, site_dir: Path, *, variant: str = "on") -> None:
     """A real `mkdocs build` with the playbook plugin in `variant`."""
+    config = configured(config_file, site_dir, variant)
+    _time_handlers(config)
     try:
         with _quiet("mkdocs"):
-            build(configured(config_file, site_dir, variant))
+            build(config)
     except MkDocsException as error:
         raise BuildError(
             f"mkdocs build of {config_file} with the playbook plugin {variant} failed: {error}"
@@ -76,6 +84,31 @@ def rebuild_seconds(config_file: Path, site_dir: Path, variant: str, page: Path,
     finally:
         page.write_text(original, encoding="utf-8")
     return seconds
+
+
+def _time_handlers(config: MkDocsConfig) -> None:
+    """Add the CPU time of each of the playbook plugin's event handlers to `_handler_cpu`."""
+    plugin = config.plugins["playbook"]
+    for handlers in config.plugins.events.values():
+        for index, handler in enumerate(handlers):
+            if getattr(handler, "__self__", None) is plugin:
+                handlers[index] = _timed(handler)
+
+
+def _timed(handler: Callable[..., Any]) -> Callable[..., Any]:
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        start = _cpu_seconds()
+        try:
+            return handler(*args, **kwargs)
+        finally:
+            _handler_cpu["s"] += _cpu_seconds() - start
+    return timed
+
+
+def _cpu_seconds() -> float:
+    """This process's CPU time and that of the child processes it has waited for (git)."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # os.times() counts in 10 ms ticks
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 @contextlib.contextmanager
@@ -104,6 +137,7 @@ def main(argv: Sequence[str]) -> int:
         print(error, file=sys.stderr)
         return 1
     result["max_rss_kb"] = peak_memory_kb()
+    result["plugin_handlers_cpu_s"] = _handler_cpu["s"]
     print(json.dumps(result))
     return 0
 

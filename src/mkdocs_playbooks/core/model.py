@@ -58,7 +58,7 @@ class CapabilityList:
 
     __slots__ = ("count", "_contents", "_read")
 
-    def __init__(self, count: int, read: Callable[[], ListContents]) -> None:
+    def __init__(self, count: int, read: Callable[[], ListContents] | None) -> None:
         self.count = count
         self._read = read
         self._contents: ListContents | None = None
@@ -66,13 +66,18 @@ class CapabilityList:
     @classmethod
     def of(cls, items: tuple[Capability, ...], line: int,
            prose_lines: tuple[int, ...] = ()) -> CapabilityList:
-        contents = ListContents(items, line, prose_lines)
-        return cls(len(items), lambda: contents)
+        # Read already: kept as it is, without a function to read it (memory: every stage
+        # of every page of every locale lives for the whole build).
+        known = cls(len(items), None)
+        known._contents = ListContents(items, line, prose_lines)
+        return known
 
     @property
     def contents(self) -> ListContents:
         if self._contents is None:
+            assert self._read is not None  # set whenever the contents are not
             self._contents = self._read()
+            self._read = None  # what it closes over (the page's lines) can go
         return self._contents
 
     @property

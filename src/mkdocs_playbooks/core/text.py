@@ -42,9 +42,12 @@ def code_spans(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def replace_code_spans(line: str, replacement: Callable[[str], str]) -> str:
-    """`line` with each code span (backticks included) replaced by `replacement(span)`."""
-    spans = code_spans(line) if "`" in line else []
+def replace_code_spans(line: str, replacement: Callable[[str], str],
+                       spans: list[tuple[int, int]] | None = None) -> str:
+    """`line` with each code span (backticks included) replaced by `replacement(span)`;
+    `spans`: its :func:`code_spans`, when the caller has them already."""
+    if spans is None:
+        spans = code_spans(line) if "`" in line else []
     if not spans:
         return line
     parts, done = [], 0
@@ -108,9 +111,9 @@ def without_workflow_commands(output: str) -> str:
     return _WORKFLOW_COMMAND.sub(r"\1\\:", output)
 
 
-def without_code_spans(line: str) -> str:
+def without_code_spans(line: str, spans: list[tuple[int, int]] | None = None) -> str:
     """`line` with each code span replaced by one space (the prose around it stays apart)."""
-    return replace_code_spans(line, lambda _: " ")
+    return replace_code_spans(line, lambda _: " ", spans)
 
 
 def without_html_comments(text: str) -> str:

@@ -57,7 +57,7 @@ def verbatim_tokens(text: str, front_matter_end: int,
 def _line_tokens(line: str, number: int) -> list[Verbatim]:
     spans = code_spans(line) if "`" in line else []
     found = [Verbatim("code", line[start:end], number) for start, end in spans]
-    prose = without_code_spans(line) if spans else line
+    prose = without_code_spans(line, spans) if spans else line
     return found + [
         Verbatim("DNL", " ".join(match.group(1).split()), number)
         for match in _DNL.finditer(prose)
