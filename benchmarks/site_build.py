@@ -51,7 +51,8 @@ def configured(config_file: Path, site_dir: Path, variant: str) -> MkDocsConfig:
     return config
 
 
-_handler_cpu = {"s": 0.0}  # CPU seconds inside the playbook plugin's event handlers
+# CPU seconds inside the playbook plugin's event handlers, by handler.
+_handler_cpu: dict[str, float] = {}
 
 
 def build_site(config_file: Path, site_dir: Path, *, variant: str = "on") -> None:
@@ -101,7 +102,8 @@ def _timed(handler: Callable[..., Any]) -> Callable[..., Any]:
         try:
             return handler(*args, **kwargs)
         finally:
-            _handler_cpu["s"] += _cpu_seconds() - start
+            name = handler.__name__
+            _handler_cpu[name] = _handler_cpu.get(name, 0.0) + _cpu_seconds() - start
     return timed
 
 
@@ -137,7 +139,8 @@ def main(argv: Sequence[str]) -> int:
         print(error, file=sys.stderr)
         return 1
     result["max_rss_kb"] = peak_memory_kb()
-    result["plugin_handlers_cpu_s"] = _handler_cpu["s"]
+    result["plugin_handlers_cpu_s"] = sum(_handler_cpu.values())
+    result["plugin_handlers_cpu_s_by_handler"] = _handler_cpu
     print(json.dumps(result))
     return 0
 

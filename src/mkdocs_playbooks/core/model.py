@@ -9,6 +9,7 @@ file, front matter included, so a diagnostic can point a translator at the exact
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -181,6 +182,11 @@ class ParsedPage:
         """Every non-blank line outside fenced and indented code, front matter included, with
         code spans blanked out, as (line number, text): what the terminology check reads."""
         return readable_lines(self.text.split("\n"), self.code_lines)
+
+    @cached_property
+    def text_digest(self) -> str:
+        """A SHA-256 of the text: what caches of work drawn from the page are keyed by."""
+        return hashlib.sha256(self.text.encode()).hexdigest()
 
     @cached_property
     def verbatim(self) -> tuple[Verbatim, ...]:

@@ -71,6 +71,16 @@ class DocsTree:
         pages = self.locales.get(locale)
         return pages.pages.get(rel_path) if pages else None
 
+    def release_texts(self) -> None:
+        """Let go of every page's text, the largest part of a parsed page, once nothing will
+        read it again (a build's diagrams, status and notices read the parsed structure).
+        What was worked out from it (word counts, verbatim tokens) stays. The text is None
+        afterwards, so a late reader fails at once rather than reading an empty page."""
+        for pages in self.locales.values():
+            for page in pages.pages.values():
+                page.text_digest  # noqa: B018 (worked out now: the diagram caches' key)
+                object.__setattr__(page, "text", None)  # a frozen record, on purpose this once
+
     def translations(self) -> list[LocalePages]:
         return [pages for locale, pages in self.locales.items() if locale != self.source_locale]
 

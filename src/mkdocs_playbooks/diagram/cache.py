@@ -50,8 +50,8 @@ def _code_digest() -> str:
 
 
 def cached_markup(cache_root: Path, parts: Sequence[str], render: Callable[[], str]) -> str:
-    """The markup `render` gives for `parts` (the page's text and everything else it is drawn
-    from), rendered the first time it is asked for and read from the cache after that."""
+    """The markup `render` gives for `parts` (a digest of the page's text and everything else it
+    is drawn from), rendered the first time it is asked for and read from the cache after that."""
     key = hashlib.sha256("\0".join([_code_digest(), *parts]).encode()).hexdigest()
     path = cache_root / MARKUP_FOLDER / f"{key}.svg.html"
     try:

@@ -102,7 +102,7 @@ def _png_file(page: ParsedPage, project_root: Path,
     def rastered_name() -> str:
         return cached_png(layout(), project_root, render_png).name
 
-    name = cached_markup(project_root, ("png-name", page.locale, page.text), rastered_name)
+    name = cached_markup(project_root, ("png-name", page.locale, page.text_digest), rastered_name)
     path = project_root / CACHE_FOLDER / name
     return path if path.is_file() else cached_png(layout(), project_root, render_png)
 
@@ -121,7 +121,7 @@ def _publish(files: Files, config: MkDocsConfig, project_root: Path, page: Parse
         # A diagram file's links lead back to the stages on the page it was drawn from.
         link_prefix = get_relative_url(page_file.url, dest_uri)
         content = cached_markup(
-            project_root, ("svg", page.locale, page.text, link_prefix),
+            project_root, ("svg", page.locale, page.text_digest, link_prefix),
             lambda: render_svg(layout(), id_prefix="pbd", link_prefix=link_prefix,
                                standalone=True))
         generated = File.generated(config, src_uri, content=content)
@@ -150,7 +150,8 @@ def inline_diagrams(html: str, page: Page, fallback_locale: str, tree: DocsTree 
         def draw() -> str:
             with remembered_in(root):
                 return diagram_figure(parsed, src, alt, index)
-        return cached_markup(root, ("figure", parsed.locale, parsed.text, src, alt, str(index)),
+        return cached_markup(root,
+                             ("figure", parsed.locale, parsed.text_digest, src, alt, str(index)),
                              draw)
 
     return replace_framework_images(html, page.url, figure)

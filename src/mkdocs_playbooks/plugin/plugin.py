@@ -197,13 +197,20 @@ class I18nState:
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         self._depth = 0
+        self._serving = False  # `mkdocs serve`: the pages are kept whole for the next rebuild
         self._check_memo = CheckMemo()  # what the last build parsed and found, for the next
         self._start_build()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Nothing to start: defining this event makes MkDocs keep the plugin from one
-        ``mkdocs serve`` rebuild to the next (it makes anew the plugins without it), and with
-        it the check's memo, which spares the pages that did not change."""
+        """Defining this event makes MkDocs keep the plugin from one ``mkdocs serve`` rebuild
+        to the next (it makes anew the plugins without it), and with it the check's memo,
+        which spares the pages that did not change."""
+        self._serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        """The serve session is over; MkDocs keeps this plugin for the process's next build."""
+        self._serving = False
+        self._check_memo = CheckMemo()
 
     def _start_build(self) -> None:
         """Forget the last build (the plugin outlives builds: see :meth:`on_startup`)."""
@@ -265,6 +272,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             # The library's cards read the status too.
             if self.config.reader.needs_status() or self.config.library_page:
                 self._reader_site = self._translation_status(tree, settings, config)
+            if not self._serving:
+                # No next build to reuse the pages: their texts (most of the memory the
+                # plugin adds) can go, and the memo with them.
+                tree.release_texts()
+                self._check_memo = CheckMemo()
             if self.config.pdf:  # before anything is rendered: no Chromium, no build
                 try:
                     self._chromium = find_chromium(self.config.pdf_chromium)
