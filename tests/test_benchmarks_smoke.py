@@ -58,6 +58,8 @@ def test_a_quick_run_reports_every_measurement_and_finds_every_injected_defect(
     assert (built["pages"], built["locales"], built["page_locales"]) == (4, 2, 8)
     for variant in ("off", "parity", "on"):
         assert built[variant]["cpu_s"] > 0 and built[variant]["max_rss_mb"] > 0
+    # The plugin's own handlers are timed inside the build: they run when it is on.
+    assert built["on"]["handlers_cpu_s"] > built["off"]["handlers_cpu_s"] >= 0
     # The corpus has git history: opening the repository, one log, one cat-file resolving
     # every recorded commit, and one diff per distinct commit (three, one per source batch);
     # never one per page.
@@ -66,6 +68,7 @@ def test_a_quick_run_reports_every_measurement_and_finds_every_injected_defect(
     assert serve["edited_page"] == "docs/sv/guide/p0001.md"
     assert all(len(runs) == 1 for runs in serve["runs"].values())  # --quick: one edit
     assert serve["rebuild_s"]["one_locale"] > 0
+    assert 0 < serve["handlers_share_of_rebuild"] < 1
 
     printed = capsys.readouterr().out
     assert "| playbook 14 × 3 | 42 |" in printed

@@ -154,7 +154,8 @@ class ParsedPage:
     line_count: int
     problems: tuple[ParseProblem, ...] = field(default=())
     text: str = field(default="", repr=False)
-    """The whole file, its line breaks made LF."""
+    """The whole file, its line breaks made LF. A build lets go of it once nothing reads it
+    (:meth:`DocsTree.release_texts`): it is None from then on, and reading it fails loudly."""
     front_matter_values: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
     """The front matter's values by key (what :meth:`meta` looks up)."""
     code_lines: frozenset[int] = field(default=frozenset(), repr=False, compare=False)
