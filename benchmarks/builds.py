@@ -59,6 +59,9 @@ def measure_variants(
             "cpu_s": statistics.median(run["cpu_s"] for run in runs),
             "max_rss_mb": statistics.median(run["max_rss_kb"] for run in runs) / 1024,
             "handlers_cpu_s": statistics.median(run["plugin_handlers_cpu_s"] for run in runs),
+            # The plugin's handlers' share of the build's CPU, each run's own.
+            "handlers_share": statistics.median(
+                run["plugin_handlers_cpu_s"] / run["cpu_s"] for run in runs),
         }
     off = result["off"]
     for name in measured:
@@ -123,9 +126,11 @@ def render_builds(builds: list[dict[str, Any]], serve: dict[str, Any] | None) ->
         "",
         "| pages × locales | plugin off | parity only | every reader feature on "
         "| parity / off (CPU) | on / off (CPU) | on / off (wall) | memory on / off "
-        "| plugin CPU ms per page-locale (on − off) | in its handlers | git processes "
+        "| plugin CPU ms per page-locale (on − off) | in its handlers "
+        "| handlers' share of the build: parity, on | git processes "
         "| build s per page-locale (on) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: "
+        "| ---: |",
     ]
     for size in builds:
         cells = [f"{size[name]['wall_s']:.2f} / {size[name]['cpu_s']:.2f} / "
@@ -135,7 +140,9 @@ def render_builds(builds: list[dict[str, Any]], serve: dict[str, Any] | None) ->
             f"| {size['parity']['cpu_over_off']:.3f}× | {size[ALL_ON]['cpu_over_off']:.3f}× "
             f"| {size[ALL_ON]['wall_over_off']:.3f}× | {size[ALL_ON]['memory_over_off']:.3f}× "
             f"| {size['plugin_cpu_ms_per_page_locale']:.2f} "
-            f"| {size['handlers_cpu_ms_per_page_locale']:.2f} | {size['git_processes']} "
+            f"| {size['handlers_cpu_ms_per_page_locale']:.2f} "
+            f"| {size['parity']['handlers_share']:.1%}, {size[ALL_ON]['handlers_share']:.1%} "
+            f"| {size['git_processes']} "
             f"| {size['on_wall_s_per_page_locale']:.4f} |")
     pruned = [size for size in builds if NO_PRUNE in size]
     if pruned:
