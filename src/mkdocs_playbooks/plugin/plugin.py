@@ -367,8 +367,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         spend a third of its time parsing it (see benchmarks/)."""
         if not self.config.enabled:
             return output
+        # Looked for from the end, where the theme's config block puts it: the navigation
+        # before it grows with the site, and a search from the start made the cost per page
+        # grow with the pages per folder (see benchmarks/).
         if self._search_hooked and self._searches_per_locale(config) and (
-                SEARCH_WORKER not in output):
+                output.rfind(SEARCH_WORKER) == -1):
             self._search_hooked = False
             log.info(f"{page.file.src_uri}: rendered without the playbook theme's main.html (a "
                      "main.html of the site's own that does not extend playbook/main.html?): "
