@@ -54,6 +54,7 @@ from mkdocs_playbooks.plugin.i18n_files import locale_prefix, locale_rel_path
 from mkdocs_playbooks.plugin.log import log
 from mkdocs_playbooks.plugin.nav import merge_split_sections
 from mkdocs_playbooks.plugin.reader import ReaderSite
+from mkdocs_playbooks.plugin.template_cache import SharedTemplateCode
 from mkdocs_playbooks.project.check import CheckMemo, check_project, left_to_mkdocs
 from mkdocs_playbooks.reader import THEME_DIR
 from mkdocs_playbooks.reader.library import is_playbook
@@ -199,6 +200,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._depth = 0
         self._serving = False  # `mkdocs serve`: the pages are kept whole for the next rebuild
         self._check_memo = CheckMemo()  # what the last build parsed and found, for the next
+        self._template_code = SharedTemplateCode()
         self._start_build()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -385,6 +387,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         """Keep the pass's environment, and let a site's own main.html extend ours by name:
         ``{% extends "playbook/main.html" %}``."""
         self._env = env  # the pass's own environment: making another one costs ~30 ms
+        if self.config.enabled:
+            env.bytecode_cache = self._template_code  # compiled once for every language pass
         if self.config.enabled and env.loader is not None:
             env.loader = ChoiceLoader([env.loader, PrefixLoader(
                 {THEME_PREFIX: FileSystemLoader(str(THEME_DIR))})])
